@@ -1,0 +1,18 @@
+package org.v2mzero.models.compose;
+
+import java.util.List;
+import org.v2mzero.protocol.TempoMap;
+
+/**
+ * A generator's symbolic result: stems of notes on a tempo map.
+ *
+ * @param style           the style the prompt was read as
+ * @param tempoMap        the tempo map the notes were written against
+ * @param durationSeconds length of the cue
+ * @param stems           one part per stem
+ */
+public record Arrangement(String style, TempoMap tempoMap, double durationSeconds, List<StemPart> stems) {
+    public Arrangement {
+        stems = List.copyOf(stems);
+    }
+}

@@ -1,0 +1,14 @@
+package org.v2mzero.models.compose;
+
+/**
+ * Turns an event curve and a prompt into music (DESIGN.md §4). Deterministic for a seed.
+ */
+public interface Generator {
+    /** Short name recorded in a take's manifest, e.g. {@code symbolic}. */
+    String name();
+
+    /** Version recorded in a take's manifest; bumped when the same seed would give other notes. */
+    String version();
+
+    Arrangement generate(GenerationRequest request);
+}

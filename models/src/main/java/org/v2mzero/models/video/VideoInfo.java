@@ -1,0 +1,17 @@
+package org.v2mzero.models.video;
+
+import java.nio.file.Path;
+
+/**
+ * What the container says about a video stream.
+ *
+ * @param file            the file
+ * @param width           coded width in pixels (before rotation)
+ * @param height          coded height in pixels (before rotation)
+ * @param rotationDegrees display rotation, one of 0, 90, 180, 270 (clockwise)
+ * @param nominalFps      the stream's nominal frame rate; frames of a variable-rate file do not follow it
+ * @param durationSeconds the container's duration
+ * @param codec           codec name, e.g. {@code h264}
+ */
+public record VideoInfo(Path file, int width, int height, int rotationDegrees, double nominalFps,
+        double durationSeconds, String codec) {}

@@ -1,0 +1,80 @@
+package org.v2mzero.protocol;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The {@code manifest.json} of a take (DESIGN.md §5): what was made, from what, and where its files are.
+ * File names are relative to the take's folder.
+ *
+ * @param formatVersion         version of this manifest's shape
+ * @param takeId                the take's folder name; unique within a take library
+ * @param createdAt             ISO-8601 instant
+ * @param source                the scored video, as an absolute path
+ * @param timelineOffsetSeconds where the take starts on the DAW timeline (0 for a plain video)
+ * @param durationSeconds       length of every audio file
+ * @param sampleRate            frames per second of every audio file
+ * @param bitsPerSample         PCM word size of every audio file
+ * @param channels              channels of every audio file
+ * @param prompt                the composer's text prompt
+ * @param seed                  the generator's seed: same inputs and seed give the same files
+ * @param generator             which generator made the notes
+ * @param style                 the style the prompt was read as
+ * @param tempoMap              the tempo map every MIDI file carries
+ * @param soundfont             what rendered the audio
+ * @param curveDigest           SHA-256 of {@link #curve} (hex), so a changed analysis is noticed
+ * @param stems                 one entry per stem
+ * @param mix                   the summed stems
+ * @param midi                  the type-1 SMF with the tempo map and every stem as a track
+ * @param curve                 the analysis the take was made from
+ */
+@JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "timelineOffsetSeconds",
+    "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style",
+    "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve"})
+public record TakeManifest(
+        int formatVersion,
+        String takeId,
+        String createdAt,
+        String source,
+        double timelineOffsetSeconds,
+        double durationSeconds,
+        int sampleRate,
+        int bitsPerSample,
+        int channels,
+        String prompt,
+        long seed,
+        GeneratorInfo generator,
+        String style,
+        TempoMap tempoMap,
+        SoundfontInfo soundfont,
+        String curveDigest,
+        List<Stem> stems,
+        String mix,
+        String midi,
+        String curve) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public TakeManifest {
+        stems = List.copyOf(stems);
+    }
+
+    /** @param name e.g. {@code symbolic}; @param version the generator's own version */
+    public record GeneratorInfo(String name, String version) {}
+
+    /**
+     * @param path    absolute path of the SF2 file, or {@code null} for Java's built-in soundbank
+     * @param name    the soundbank's own name
+     * @param version the SF2 {@code ifil} version, e.g. {@code 2.1}; {@code null} for the built-in bank
+     */
+    public record SoundfontInfo(String path, String name, String version) {}
+
+    /**
+     * @param name    stem name, e.g. {@code drums}
+     * @param program General MIDI program (0-127), or -1 for a percussion kit
+     * @param wav     file name of the stem's audio
+     * @param mid     file name of the stem's MIDI (type 1: tempo track + this stem)
+     * @param peakDbfs sample peak of the stem's audio in dBFS
+     */
+    public record Stem(String name, int program, String wav, String mid, double peakDbfs) {}
+}
