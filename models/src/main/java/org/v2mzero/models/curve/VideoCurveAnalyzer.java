@@ -67,8 +67,8 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         if (n.frames < 2) {
             throw new BadInputException(video + ": " + n.frames + " decodable video frame(s) (expected: >= 2)");
         }
-        double[] times = Arrays.copyOf(n.times, n.frames - 1);
-        double[] raw = Arrays.copyOf(n.raw, n.frames - 1);
+        double[] times = Arrays.copyOf(n.times, n.transitions);
+        double[] raw = Arrays.copyOf(n.raw, n.transitions);
         EventCurve curve = EventCurveRecipe.curve(times, raw, smoothSeconds);
         List<Hit> hits = hitPicker.pick(curve);
         List<Double> cuts = cutDetector.detect(times, raw);
@@ -80,17 +80,19 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
     private static final class Novelties {
         double[] times = new double[1024];
         double[] raw = new double[1024];
+        int transitions;
         int frames;
         double lastFrameTime;
         double previousFrameTime;
 
         void add(double time, double value) {
-            if (frames - 1 == times.length) {
+            if (transitions == times.length) {
                 times = Arrays.copyOf(times, times.length * 2);
                 raw = Arrays.copyOf(raw, raw.length * 2);
             }
-            times[frames - 1] = time;
-            raw[frames - 1] = value;
+            times[transitions] = time;
+            raw[transitions] = value;
+            transitions++;
         }
     }
 
