@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record CutDetector(double minNovelty, double minRatio, int radius) {
     /**
-     * Defaults measured on the project's clips (see CutDetectorTest and VideoCurveAnalyzerTest):
+     * Defaults measured on the shared clips (see SharedClipCutsTest and CutDetectorTest):
      * cuts there score 0.8 to 1.1 raw novelty with neighbours near 0; fades stay below 0.01 per
      * transition; the largest motion spike (a falling bird in Big Buck Bunny, 0.44) has a neighbour
      * of 0.28 and a local median near 0.1.
