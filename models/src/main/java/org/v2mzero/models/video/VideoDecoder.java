@@ -1,0 +1,234 @@
+package org.v2mzero.models.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.v2mzero.protocol.BadInputException;
+
+/**
+ * Decodes a video file into small, grey, upright thumbnails with exact presentation times
+ * (DESIGN.md §2: "frames (grey, downscaled, exact timestamps)").
+ *
+ * <p>FFmpeg (through JavaCV) decodes every frame; swscale converts it to 8-bit grey and shrinks it
+ * with area averaging, which also averages away grain and compression noise that would otherwise
+ * read as change. Each frame's time is its own presentation timestamp, so variable-frame-rate video
+ * keeps its real timing. Times are seconds from the container's start time: that is the instant a
+ * DAW places at the start of the video item and the one the file's own soundtrack is aligned to.
+ *
+ * <p>Not thread-safe: one thread opens, reads and closes a decoder. {@link #close()} is idempotent.
+ */
+public final class VideoDecoder implements AutoCloseable {
+    /**
+     * Default thumbnail width in pixels: 64 keeps the layout of a shot (where the bright and dark
+     * masses are) and drops detail that only motion or noise changes; 64 x 36 for 16:9 is 2,304
+     * values per frame, so features and cosines cost microseconds next to decoding.
+     */
+    public static final int DEFAULT_THUMB_WIDTH = 64;
+
+    private final FFmpegFrameGrabber grabber;
+    private final VideoInfo info;
+    private final int thumbWidth;
+    private final int thumbHeight;
+    private final long startMicros;
+    private long lastMicros = Long.MIN_VALUE;
+    private int decoded;
+    private int dropped;
+    private boolean closed;
+
+    private VideoDecoder(FFmpegFrameGrabber grabber, VideoInfo info, int thumbWidth, int thumbHeight,
+            long startMicros) {
+        this.grabber = grabber;
+        this.info = info;
+        this.thumbWidth = thumbWidth;
+        this.thumbHeight = thumbHeight;
+        this.startMicros = startMicros;
+    }
+
+    /** Opens with {@link #DEFAULT_THUMB_WIDTH}. */
+    public static VideoDecoder open(Path file) throws BadInputException {
+        return open(file, DEFAULT_THUMB_WIDTH);
+    }
+
+    /**
+     * Opens a video file for decoding.
+     *
+     * @param file       the video; its name appears in every error message
+     * @param thumbWidth width in pixels of the upright thumbnails; the height keeps the display aspect
+     * @throws BadInputException with a one-line message naming the file, when it is missing, empty,
+     *                           not a container FFmpeg can read, has no video stream, or uses a codec
+     *                           this FFmpeg cannot decode. No native resource stays open.
+     */
+    public static VideoDecoder open(Path file, int thumbWidth) throws BadInputException {
+        if (thumbWidth < 2) {
+            throw new IllegalArgumentException("thumbWidth : " + thumbWidth + " (expected: >= 2)");
+        }
+        checkFile(file);
+        FfmpegLog.silence();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
+        grabber.setPixelFormat(AV_PIX_FMT_GRAY8);
+        grabber.setImageScalingFlags(SWS_AREA);
+        try {
+            grabber.start();
+            return configure(file, grabber, thumbWidth);
+        } catch (FrameGrabber.Exception | RuntimeException | BadInputException e) {
+            releaseQuietly(grabber, e);
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException(file + ": " + OpenFailure.reason(e), e);
+        }
+    }
+
+    private static void checkFile(Path file) throws BadInputException {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadInputException(file + ": not readable (permission denied)");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new BadInputException(file + ": empty file (0 bytes), not a video");
+            }
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static VideoDecoder configure(Path file, FFmpegFrameGrabber grabber, int thumbWidth)
+            throws BadInputException {
+        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            throw new BadInputException(file + ": has no video stream");
+        }
+        int width = grabber.getImageWidth();
+        int height = grabber.getImageHeight();
+        int rotation = Rotation.clockwiseDegrees(grabber.getDisplayRotation());
+        double sar = grabber.getAspectRatio();
+        double displayAspect = width * (sar > 0 && Double.isFinite(sar) ? sar : 1.0) / height;
+        if (Rotation.swapsAxes(rotation)) {
+            displayAspect = 1 / displayAspect;
+        }
+        int uprightHeight = Math.max(1, (int) Math.round(thumbWidth / displayAspect));
+        // swscale produces the coded orientation; the thumbnail is turned upright afterwards.
+        boolean swap = Rotation.swapsAxes(rotation);
+        grabber.setImageWidth(swap ? uprightHeight : thumbWidth);
+        grabber.setImageHeight(swap ? thumbWidth : uprightHeight);
+        long start = grabber.getFormatContext().start_time();
+        long startMicros = start == AV_NOPTS_VALUE ? 0 : start;
+        long duration = grabber.getFormatContext().duration();
+        double durationSeconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / 1e6;
+        VideoInfo info = new VideoInfo(file, width, height, rotation, grabber.getFrameRate(),
+                durationSeconds, grabber.getVideoCodecName());
+        return new VideoDecoder(grabber, info, thumbWidth, uprightHeight, startMicros);
+    }
+
+    /** The stream as the container describes it; {@code durationSeconds} is NaN when unknown. */
+    public VideoInfo info() {
+        return info;
+    }
+
+    /** Upright thumbnail width in pixels. */
+    public int thumbWidth() {
+        return thumbWidth;
+    }
+
+    /** Upright thumbnail height in pixels. */
+    public int thumbHeight() {
+        return thumbHeight;
+    }
+
+    /** Frames returned so far. */
+    public int framesDecoded() {
+        return decoded;
+    }
+
+    /** Frames skipped because their timestamp did not advance (a damaged stream); 0 for sane files. */
+    public int framesDropped() {
+        return dropped;
+    }
+
+    /**
+     * The next frame in presentation order, or {@code null} at the end of the stream.
+     *
+     * @throws IOException naming the file when FFmpeg fails mid-stream
+     */
+    public GreyFrame next() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("decoder for " + info.file() + " is closed");
+        }
+        while (true) {
+            Frame frame;
+            try {
+                frame = grabber.grabImage();
+            } catch (FrameGrabber.Exception e) {
+                throw new IOException(info.file() + ": decoding failed after frame " + decoded
+                        + " (" + OpenFailure.firstLine(e) + ")", e);
+            }
+            if (frame == null || frame.image == null) {
+                return null;
+            }
+            // Frames whose time does not advance cannot sit on a strictly increasing curve.
+            if (frame.timestamp <= lastMicros) {
+                dropped++;
+                continue;
+            }
+            lastMicros = frame.timestamp;
+            decoded++;
+            return toGrey(frame, (frame.timestamp - startMicros) / 1e6);
+        }
+    }
+
+    private GreyFrame toGrey(Frame frame, double seconds) {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        int stride = frame.imageStride;
+        ByteBuffer buf = (ByteBuffer) frame.image[0];
+        float[] luma = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            int row = y * stride;
+            for (int x = 0; x < w; x++) {
+                luma[y * w + x] = buf.get(row + x) & 0xFF;
+            }
+        }
+        float[] upright = Rotation.rotate(luma, w, h, info.rotationDegrees());
+        boolean swap = Rotation.swapsAxes(info.rotationDegrees());
+        return new GreyFrame(seconds, swap ? h : w, swap ? w : h, upright);
+    }
+
+    /** Releases FFmpeg's resources. Idempotent. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException(info.file() + ": closing the decoder failed (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void releaseQuietly(FFmpegFrameGrabber grabber, Exception primary) {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            // The open already failed; keep the release failure with it rather than hide either.
+            primary.addSuppressed(e);
+        }
+    }
+}
