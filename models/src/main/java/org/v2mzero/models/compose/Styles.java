@@ -22,7 +22,7 @@ public final class Styles {
             List.of("orchestral", "orchestra", "epic", "cinematic", "strings", "heroic", "film"),
             80, 140, new Key(2, true),
             List.of(List.of(0, 5, 2, 6), List.of(0, 3, 4, 0), List.of(0, 5, 3, 4), List.of(0, 6, 5, 4)),
-            48, 43, 60, 47, 2, TOMS_AND_TIMPANI);
+            48, 43, 60, 47, 3, TOMS_AND_TIMPANI);
 
     public static final List<Style> ALL = List.of(
             ORCHESTRAL,
@@ -37,11 +37,11 @@ public final class Styles {
             new Style("ambient", List.of("ambient", "calm", "dreamy", "peaceful", "meditative", "atmospheric"),
                     60, 90, new Key(0, false),
                     List.of(List.of(0, 3, 5, 3), List.of(0, 5, 3, 4), List.of(0, 2, 3, 0)),
-                    88, 32, 11, 47, 2, SPARSE),
+                    88, 32, 11, 47, 3, SPARSE),
             new Style("suspense", List.of("suspense", "tense", "thriller", "horror", "dark", "creepy", "mystery"),
                     70, 110, new Key(0, true),
                     List.of(List.of(0, 5, 0, 4), List.of(0, 1, 0, 4), List.of(0, 3, 5, 4)),
-                    49, 43, 71, 47, 2, TOMS_AND_TIMPANI));
+                    49, 43, 71, 47, 3, TOMS_AND_TIMPANI));
 
     private Styles() {}
 

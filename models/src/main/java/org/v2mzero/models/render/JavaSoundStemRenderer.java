@@ -10,7 +10,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.sun.media.sound.ModelPatch;
+import javax.sound.midi.Instrument;
 import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.Patch;
+import javax.sound.midi.Soundbank;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -81,7 +85,7 @@ public final class JavaSoundStemRenderer implements StemRenderer {
         AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, sampleRate, 32, 2, 8, sampleRate, false);
         AudioSynthesizer synth = new SoftSynthesizer();
         try (AudioInputStream stream = synth.openStream(format, synthInfo())) {
-            synth.loadAllInstruments(soundfont.soundbank());
+            loadInstrument(synth, part);
             Receiver receiver = synth.getReceiver();
             for (Event e : events(part)) {
                 receiver.send(e.message(), e.micros());
@@ -94,6 +98,20 @@ public final class JavaSoundStemRenderer implements StemRenderer {
                     + " (" + e.getMessage() + ")", e);
         } finally {
             synth.close();
+        }
+    }
+
+    /**
+     * Loads only the instrument the part plays: loading a whole 140 MB General MIDI bank into every
+     * stem's synthesizer costs more than rendering. Banks without that patch fall back to all instruments
+     * (Gervill then picks its nearest patch).
+     */
+    private void loadInstrument(AudioSynthesizer synth, StemPart part) {
+        Soundbank bank = soundfont.soundbank();
+        Patch patch = part.percussion() ? new ModelPatch(0, 0, true) : new Patch(0, part.program());
+        Instrument instrument = bank.getInstrument(patch);
+        if (instrument == null || !synth.loadInstrument(instrument)) {
+            synth.loadAllInstruments(bank);
         }
     }
 
