@@ -58,25 +58,6 @@ final class AccentWriter {
             int velocity = Notes.clamp((int) Math.round(100 + 9 * (a.strength() - MIN_STRENGTH)), 100, 127);
             notes.add(new Note(a.time(), ACCENT_SECONDS, pitch, velocity));
         }
-        return new StemPart("fx", style.fxProgram(), false, Notes.clip(truncateRepeats(notes), durationSeconds));
-    }
-
-    /**
-     * Cuts a note short where the next accent starts, so one key is never struck twice while held
-     * (a MIDI note-off would otherwise end both).
-     */
-    private static List<Note> truncateRepeats(List<Note> notes) {
-        List<Note> sorted = new ArrayList<>(notes);
-        sorted.sort(Comparator.comparingDouble(Note::startSeconds));
-        List<Note> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            Note n = sorted.get(i);
-            double end = n.startSeconds() + n.durationSeconds();
-            if (i + 1 < sorted.size()) {
-                end = Math.min(end, sorted.get(i + 1).startSeconds() - 0.001);
-            }
-            out.add(new Note(n.startSeconds(), end - n.startSeconds(), n.pitch(), n.velocity()));
-        }
-        return out;
+        return new StemPart("fx", style.fxProgram(), false, Notes.clip(notes, durationSeconds));
     }
 }

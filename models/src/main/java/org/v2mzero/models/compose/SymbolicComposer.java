@@ -57,6 +57,17 @@ public final class SymbolicComposer implements Generator {
     }
 
     /**
+     * The tempo {@link #generate} chooses for a request, with each accented hit's distance to the grid,
+     * for reports. Any thread.
+     */
+    public TempoFitter.Fit tempoFit(GenerationRequest request) {
+        validate(request);
+        Style style = Styles.forPrompt(request.prompt());
+        return fitTempo(style, PromptReader.read(request.prompt()),
+                AccentWriter.accents(request.analysis(), request.durationSeconds()));
+    }
+
+    /**
      * The hit-point search over the style's range, or the prompt's tempo when it names one. The accents
      * (strong hits and cuts) are the points that should land on beats.
      */

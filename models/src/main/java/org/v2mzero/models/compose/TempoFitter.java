@@ -21,7 +21,11 @@ public final class TempoFitter {
      * @param score         strength-weighted alignment in [0, 1] (1: every considered hit on a beat)
      * @param gridOffsets   seconds from each considered hit (strongest first) to its nearest beat
      */
-    public record Fit(double bpm, double score, double[] gridOffsets) {}
+    public record Fit(double bpm, double score, List<Double> gridOffsets) {
+        public Fit {
+            gridOffsets = List.copyOf(gridOffsets);
+        }
+    }
 
     private TempoFitter() {}
 
@@ -51,7 +55,7 @@ public final class TempoFitter {
             }
         }
         double chosen = bestBpm;
-        double[] offsets = strongest.stream().mapToDouble(h -> gridOffset(h.time(), chosen)).toArray();
+        List<Double> offsets = strongest.stream().map(h -> gridOffset(h.time(), chosen)).toList();
         return new Fit(chosen, alignment(strongest, chosen), offsets);
     }
 

@@ -75,6 +75,7 @@ class SymbolicComposerTest {
         var points = AccentWriter.accents(analysis(), DURATION).stream().map(x -> new Hit(x.time(), x.strength())).toList();
         TempoFitter.Fit fit = TempoFitter.fit(points, 80, 140);
         assertEquals(fit.bpm(), bpm);
+        assertEquals(fit, composer.tempoFit(new GenerationRequest(analysis(), "orchestral", 9, DURATION)));
         // Better aligned than the style's centre tempo would be.
         assertTrue(fit.score() > TempoFitter.alignment(points, 110), "score " + fit.score());
     }

@@ -14,7 +14,7 @@ class TempoFitterTest {
         List<Hit> hits = List.of(new Hit(1.2, 3), new Hit(3.0, 3), new Hit(4.8, 2), new Hit(6.0, 2), new Hit(2.25, 0.2));
         TempoFitter.Fit fit = TempoFitter.fit(hits, 85, 115);
         assertEquals(100.0, fit.bpm(), 0.05);
-        assertEquals(0.0, fit.gridOffsets()[0], 0.002);
+        assertEquals(0.0, fit.gridOffsets().get(0), 0.002);
     }
 
     @Test
