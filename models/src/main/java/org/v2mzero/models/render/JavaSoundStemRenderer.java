@@ -41,6 +41,8 @@ public final class JavaSoundStemRenderer implements StemRenderer {
     static final int MELODIC_CHANNEL = 0;
     /** Gervill's control rate (its default), blocks per second: MIDI events take effect per block. */
     static final double CONTROL_RATE = 147;
+    /** A cut-off tail would click: the last 10 ms are faded out linearly. */
+    static final double FADE_SECONDS = 0.01;
     /** Longest stem one byte array can hold as 32-bit float stereo. */
     static final long MAX_FRAMES = (Integer.MAX_VALUE - 64) / 8;
 
@@ -92,7 +94,9 @@ public final class JavaSoundStemRenderer implements StemRenderer {
             }
             // Gervill delays every event by one control block; dropping that block puts notes on time.
             skip(stream, latencyFrames());
-            return read(stream, (int) frames);
+            float[][] audio = read(stream, (int) frames);
+            fadeOut(audio, (int) Math.min(frames, Math.round(FADE_SECONDS * sampleRate)));
+            return audio;
         } catch (MidiUnavailableException | IOException e) {
             throw new BadInputException("cannot render stem " + part.name() + " with " + soundfont.name()
                     + " (" + e.getMessage() + ")", e);
@@ -159,6 +163,16 @@ public final class JavaSoundStemRenderer implements StemRenderer {
     /** Frames of one Gervill control block, the synthesizer's constant event latency (auto gain off). */
     int latencyFrames() {
         return (int) (sampleRate / CONTROL_RATE);
+    }
+
+    private static void fadeOut(float[][] audio, int fadeFrames) {
+        int frames = audio[0].length;
+        for (int i = 0; i < fadeFrames; i++) {
+            float gain = i / (float) fadeFrames;
+            for (float[] channel : audio) {
+                channel[frames - 1 - i] *= gain;
+            }
+        }
     }
 
     private static void skip(AudioInputStream stream, int frames) throws IOException {

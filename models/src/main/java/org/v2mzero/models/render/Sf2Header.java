@@ -21,6 +21,8 @@ import org.v2mzero.protocol.BadInputException;
  * @param name  the bank's INAM name, or the empty string when it has none
  */
 public record Sf2Header(int major, int minor, String name) {
+    /** INFO sub-chunks are short texts; anything larger means the file is not what it claims. */
+    static final int MAX_INFO_CHUNK = 1 << 16;
 
     /** The version as the manifest records it, e.g. {@code 2.1}. */
     public String version() {
@@ -83,15 +85,16 @@ public record Sf2Header(int major, int minor, String name) {
             String id = fourCc(in);
             long size = readU32(in);
             long padded = size + (size & 1);
-            byte[] body = in.readNBytes((int) Math.min(padded, 1 << 20));
-            if (body.length < Math.min(padded, 1 << 20)) {
-                throw new EOFException();
+            if (padded > MAX_INFO_CHUNK) {
+                throw new BadInputException(file + ": not a soundfont (INFO chunk " + id + " of " + size
+                        + " bytes; expected: <= " + MAX_INFO_CHUNK + ")");
             }
+            byte[] body = readFully(in, (int) padded);
             if ("ifil".equals(id) && size >= 4) {
                 major = (body[0] & 0xff) | (body[1] & 0xff) << 8;
                 minor = (body[2] & 0xff) | (body[3] & 0xff) << 8;
             } else if ("INAM".equals(id)) {
-                name = zeroTerminated(body, (int) Math.min(size, body.length));
+                name = zeroTerminated(body, (int) size);
             }
             remaining -= 8 + padded;
         }

@@ -14,7 +14,7 @@ public interface StemRenderer {
     /**
      * Renders one stem. The result is exactly {@code round(durationSeconds * sampleRate())} frames long,
      * so stems of one cue line up sample for sample; sound ringing past the end is cut (the cue's
-     * duration is the take's duration).
+     * duration is the take's duration; implementations may fade the last few milliseconds to avoid a click).
      *
      * @param part            the notes, times in seconds from the start of the take
      * @param durationSeconds length of the audio to render, seconds (&gt; 0)

@@ -67,6 +67,16 @@ class JavaSoundStemRendererTest {
     }
 
     @Test
+    void aNoteHeldPastTheEndIsFadedNotCut() throws Exception {
+        StemPart organ = new StemPart("organ", 19, false, List.of(new Note(0.1, 5, 60, 110)));
+        float[][] audio = renderer.render(organ, 0.5);
+        int last = audio[0].length - 1;
+        assertEquals(0.0, Math.abs(audio[0][last]));
+        assertEquals(0.0, Math.abs(audio[1][last]));
+        assertTrue(peak(audio, last - 2400, last - 480) > 0.05, "still sounding 10 ms before the end");
+    }
+
+    @Test
     void refusesNonPositiveDuration() {
         StemPart empty = new StemPart("empty", 0, false, List.of());
         var e = assertThrows(IllegalArgumentException.class, () -> renderer.render(empty, -3));
