@@ -1,0 +1,63 @@
+package org.v2mzero.models.compose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.Hit;
+
+/**
+ * The fx stem: a loud accent at the exact time of each strong hit and each cut, on or off the grid.
+ * This is what makes the music answer the picture, so it never moves a hit to the beat.
+ * Stateless; any thread.
+ */
+final class AccentWriter {
+    /** Hits at least this strong (z-score) are accented. */
+    static final double MIN_STRENGTH = 1.0;
+    /** At most this many hits per minute of cue are accented (cuts always are). */
+    static final double MAX_PER_MINUTE = 20;
+    /** Hits closer than this to a stronger accent merge into it, seconds. */
+    static final double MERGE_SECONDS = 0.025;
+    static final double ACCENT_SECONDS = 1.5;
+
+    /** A moment to accent and how strong it is (z-score; cuts count as {@link #CUT_STRENGTH}). */
+    record Accent(double time, double strength) {}
+
+    static final double CUT_STRENGTH = 2.0;
+
+    private AccentWriter() {}
+
+    /**
+     * The moments to accent: every cut and the strongest hits (at least {@link #MIN_STRENGTH}, at most
+     * {@link #MAX_PER_MINUTE} per minute), strongest first, inside [0, duration), merged within 25 ms.
+     */
+    static List<Accent> accents(CurveAnalysis analysis, double durationSeconds) {
+        List<Accent> candidates = new ArrayList<>();
+        analysis.cuts().forEach(t -> candidates.add(new Accent(t, CUT_STRENGTH)));
+        int maxHits = (int) Math.max(1, Math.ceil(MAX_PER_MINUTE * durationSeconds / 60));
+        analysis.hits().stream().filter(h -> h.strength() >= MIN_STRENGTH)
+                .sorted(Comparator.comparingDouble(Hit::strength).reversed()).limit(maxHits)
+                .forEach(h -> candidates.add(new Accent(h.time(), h.strength())));
+        candidates.sort(Comparator.comparingDouble(Accent::strength).reversed().thenComparingDouble(Accent::time));
+        List<Accent> kept = new ArrayList<>();
+        for (Accent a : candidates) {
+            boolean inside = a.time() >= 0 && a.time() < durationSeconds - Notes.MIN_SECONDS;
+            boolean merged = kept.stream().anyMatch(k -> Math.abs(k.time() - a.time()) < MERGE_SECONDS);
+            if (inside && !merged) {
+                kept.add(a);
+            }
+        }
+        return kept;
+    }
+
+    /** The fx part: one note per accent, velocity 100..127 by strength, pitch on the key's tonic. */
+    static StemPart write(List<Accent> accents, Style style, Key key, double durationSeconds) {
+        int pitch = Notes.clamp(12 * (style.fxOctave() + 1) + key.tonic(), 0, 127);
+        List<Note> notes = new ArrayList<>();
+        for (Accent a : accents) {
+            int velocity = Notes.clamp((int) Math.round(100 + 9 * (a.strength() - MIN_STRENGTH)), 100, 127);
+            notes.add(new Note(a.time(), ACCENT_SECONDS, pitch, velocity));
+        }
+        return new StemPart("fx", style.fxProgram(), false, Notes.clip(notes, durationSeconds));
+    }
+}

@@ -1,0 +1,42 @@
+package org.v2mzero.models.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PromptReaderTest {
+    @Test
+    void readsKeys() {
+        assertEquals(Optional.of(new Key(2, true)), PromptReader.read("tense strings in D minor").key());
+        assertEquals(Optional.of(new Key(0, false)), PromptReader.read("C major, bright").key());
+        assertEquals(Optional.of(new Key(6, true)), PromptReader.read("F# minor").key());
+        assertEquals(Optional.of(new Key(10, false)), PromptReader.read("in Bb major").key());
+        assertEquals(Optional.empty(), PromptReader.read("epic minor chords").key());
+    }
+
+    @Test
+    void readsTempoAndNoDrums() {
+        assertEquals(92.0, PromptReader.read("dark, 92 bpm").bpm().getAsDouble());
+        assertFalse(PromptReader.read("5000 bpm").bpm().isPresent());
+        assertTrue(PromptReader.read("ambient, no drums").noDrums());
+        assertTrue(PromptReader.read("without percussion").noDrums());
+        assertFalse(PromptReader.read("big drums").noDrums());
+    }
+
+    @Test
+    void picksStylesByKeyword() {
+        assertEquals("electronic", Styles.forPrompt("dark synthwave chase").name());
+        assertEquals("suspense", Styles.forPrompt("tense thriller").name());
+        assertEquals("orchestral", Styles.forPrompt("something nice").name());
+        assertEquals("orchestral", Styles.forPrompt(null).name());
+    }
+
+    @Test
+    void minorDominantIsMajor() {
+        // A minor: V is E G# B
+        assertEquals(java.util.List.of(4, 8, 11), java.util.Arrays.stream(new Key(9, true).triad(4)).boxed().toList());
+    }
+}

@@ -1,0 +1,131 @@
+package org.v2mzero.models.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.EventCurve;
+import org.v2mzero.protocol.Hit;
+
+class SymbolicComposerTest {
+    private static final double DURATION = 24;
+    /** Strong hits, deliberately off any single tempo's grid; and two cuts. */
+    static final List<Hit> HITS = List.of(new Hit(3.17, 3.2), new Hit(7.91, 2.8), new Hit(12.43, 2.5),
+            new Hit(17.06, 2.2), new Hit(20.5, 1.9), new Hit(9.3, 0.4));
+    static final List<Double> CUTS = List.of(5.55, 14.8);
+
+    private final SymbolicComposer composer = new SymbolicComposer();
+
+    @Test
+    void writesDrumsBassHarmonyMelodyAndFx() {
+        Arrangement a = compose("epic orchestral", 7);
+        assertEquals(List.of("drums", "bass", "harmony", "melody", "fx"), a.stems().stream().map(StemPart::name).toList());
+        for (StemPart part : a.stems()) {
+            assertFalse(part.notes().isEmpty(), part.name() + " has notes");
+        }
+        assertTrue(a.stems().get(0).percussion());
+        assertEquals(24.0, a.durationSeconds());
+        assertTrue(a.style().startsWith("orchestral"), a.style());
+    }
+
+    @Test
+    void everyStrongHitAndCutHasALoudAccentWithinFiveMilliseconds() {
+        Arrangement a = compose("tense orchestral", 3);
+        StemPart fx = stem(a, "fx");
+        List<Double> marks = new java.util.ArrayList<>(CUTS);
+        HITS.stream().filter(h -> h.strength() >= 1.0).forEach(h -> marks.add(h.time()));
+        for (double t : marks) {
+            assertTrue(fx.notes().stream().anyMatch(n -> Math.abs(n.startSeconds() - t) <= 0.005 && n.velocity() >= 100),
+                    "accent at " + t + " s in " + fx.notes());
+        }
+        assertTrue(fx.notes().stream().noneMatch(n -> Math.abs(n.startSeconds() - 9.3) < 0.005), "weak hit not accented");
+    }
+
+    @Test
+    void sameSeedGivesTheSameArrangementAndAnotherSeedAnother() {
+        assertEquals(compose("orchestral", 42), compose("orchestral", 42));
+        Arrangement other = compose("orchestral", 43);
+        assertNotEquals(compose("orchestral", 42), other);
+        assertEquals(compose("orchestral", 42).tempoMap(), other.tempoMap(), "timing does not depend on the seed");
+    }
+
+    @Test
+    void explicitWordsOverrideTheStyle() {
+        Arrangement a = compose("driving rock at 120 bpm in D minor, no drums", 1);
+        assertEquals(120.0, a.tempoMap().initialBpm());
+        assertTrue(a.stems().stream().noneMatch(s -> s.name().equals("drums")));
+        assertEquals("rock, D minor", a.style());
+        // The bass plays chord roots of D minor: every pitch class is in the D natural/harmonic minor scale.
+        List<Integer> dMinor = List.of(2, 4, 5, 7, 9, 10, 0, 1);
+        assertTrue(stem(a, "bass").notes().stream().allMatch(n -> dMinor.contains(n.pitch() % 12)));
+    }
+
+    @Test
+    void tempoIsFittedSoStrongHitsLandNearBeats() {
+        Arrangement a = compose("orchestral", 1);
+        double bpm = a.tempoMap().initialBpm();
+        assertTrue(bpm >= 80 && bpm <= 140, "bpm " + bpm);
+        var points = AccentWriter.accents(analysis(), DURATION).stream().map(x -> new Hit(x.time(), x.strength())).toList();
+        TempoFitter.Fit fit = TempoFitter.fit(points, 80, 140);
+        assertEquals(fit.bpm(), bpm);
+        assertEquals(fit, composer.tempoFit(new GenerationRequest(analysis(), "orchestral", 9, DURATION)));
+        // Better aligned than the style's centre tempo would be.
+        assertTrue(fit.score() > TempoFitter.alignment(points, 110), "score " + fit.score());
+    }
+
+    @Test
+    void notesLieWithinTheCue() {
+        for (String prompt : List.of("orchestral", "electronic", "rock", "ambient", "suspense")) {
+            Arrangement a = compose(prompt, 5);
+            for (StemPart part : a.stems()) {
+                for (Note n : part.notes()) {
+                    assertTrue(n.startSeconds() >= 0 && n.startSeconds() + n.durationSeconds() <= DURATION + 1e-9,
+                            prompt + "/" + part.name() + " " + n);
+                    assertTrue(n.velocity() >= 1 && n.velocity() <= 127 && n.pitch() >= 0 && n.pitch() <= 127);
+                }
+            }
+        }
+    }
+
+    @Test
+    void busierPictureGivesBusierDrums() {
+        CurveAnalysis calm = analysisWithCurve(-2);
+        CurveAnalysis busy = analysisWithCurve(2);
+        int calmNotes = stem(composer.generate(new GenerationRequest(calm, "rock", 1, DURATION)), "drums").notes().size();
+        int busyNotes = stem(composer.generate(new GenerationRequest(busy, "rock", 1, DURATION)), "drums").notes().size();
+        assertTrue(busyNotes > 2 * calmNotes, "busy " + busyNotes + " vs calm " + calmNotes);
+    }
+
+    private Arrangement compose(String prompt, long seed) {
+        return composer.generate(new GenerationRequest(analysis(), prompt, seed, DURATION));
+    }
+
+    static StemPart stem(Arrangement a, String name) {
+        Map<String, StemPart> byName = a.stems().stream().collect(Collectors.toMap(StemPart::name, Function.identity()));
+        return byName.get(name);
+    }
+
+    /** A curve rising through the cue, with the hits and cuts above. */
+    static CurveAnalysis analysis() {
+        int n = (int) (DURATION * 25);
+        double[] t = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i / 25.0;
+            v[i] = -1.5 + 3 * t[i] / DURATION;
+        }
+        return new CurveAnalysis("test.mp4", DURATION, n, new EventCurve(t, v), HITS, CUTS);
+    }
+
+    private static CurveAnalysis analysisWithCurve(double level) {
+        return new CurveAnalysis("flat.mp4", DURATION, 2,
+                new EventCurve(new double[] {0, DURATION}, new double[] {level, level}), HITS, CUTS);
+    }
+}
