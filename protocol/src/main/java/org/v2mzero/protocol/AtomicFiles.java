@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader (a DAW, the daemon, a user) sees either the old state or the whole new
@@ -27,16 +29,24 @@ public final class AtomicFiles {
 
     /** Writes through {@code writer} into a temporary sibling of {@code target}, then renames it. */
     public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".v2m-tmp-", "-" + target.getFileName());
+        Path tmp = temporarySibling(target);
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
                 writer.writeTo(out);
             }
             moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A fresh hidden name beside {@code target}. Not {@code Files.createTempFile}: that makes the file
+     * private (0600), and a take's files must get the user's usual permissions (umask) like any other.
+     */
+    public static Path temporarySibling(Path target) {
+        String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        return target.toAbsolutePath().resolveSibling(".v2m-tmp-" + random + "-" + target.getFileName());
     }
 
     /** Renames {@code source} to {@code target} atomically, replacing a file already there. */

@@ -15,6 +15,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.protocol.AtomicFiles;
 import org.v2mzero.protocol.TempoMap;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.v2mzero.protocol.AtomicFiles;
 
 /**
  * Writes stems as 24-bit PCM Broadcast WAV: {@code fmt }, then a {@code bext} chunk whose TimeReference

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameRecorder;
+import org.v2mzero.protocol.AtomicFiles;
 
 /**
  * Self-made test and demo video with known events: scenes drawn by {@link ScenePainter}, joined by
@@ -115,11 +115,10 @@ public final class SyntheticClip {
 
     private static void encode(Path mp4, int frames, Painting painting) throws IOException {
         FfmpegLog.silence();
-        Path dir = mp4.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + mp4.getFileName(), ".part");
+        Path temp = AtomicFiles.temporarySibling(mp4);
         try {
             record(temp, frames, painting);
-            Files.move(temp, mp4, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(temp, mp4);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -1,0 +1,39 @@
+package org.v2mzero.host.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.protocol.AtomicFiles;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code v2m curve VIDEO --json FILE}: the event curve, hits and cuts of a video, as JSON. */
+@Command(name = "curve", mixinStandardHelpOptions = true,
+        description = "Write a video's event curve, hits and hard cuts as JSON.")
+final class CurveCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "the video to analyse")
+    Path video;
+
+    @Option(names = "--json", paramLabel = "FILE", required = true,
+            description = "where to write the curve (written whole or not at all)")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CurveAnalysis analysis = VideoCurveAnalyzer.DEFAULT.analyze(video);
+        AtomicFiles.write(json, Json.writeBytes(analysis));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s, %d frames, %d hits, %d cuts -> %s%n",
+                video.getFileName(), analysis.duration(), analysis.frames(), analysis.hits().size(),
+                analysis.cuts().size(), json);
+        return 0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.v2mzero.host.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.v2mzero.host.score.ScoreJob;
+import org.v2mzero.host.score.ScoreRequest;
+import org.v2mzero.host.score.ScoreResult;
+import org.v2mzero.models.compose.SymbolicComposer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code v2m score VIDEO --prompt TEXT --out DIR [--seed N]}: the main job. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score a video: analyse it, compose stems that follow its events, write a take.")
+final class ScoreCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "the video to score (anything FFmpeg reads)")
+    Path video;
+
+    @Mixin
+    TakeOptions take;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        score(spec, video, take);
+        return 0;
+    }
+
+    /** Shared with {@code demo}: runs the job with stage lines on stderr, then prints the summary. */
+    static ScoreResult score(CommandSpec spec, Path video, TakeOptions take) throws Exception {
+        ScoreJob job = new ScoreJob(new SymbolicComposer(), Clock.systemUTC());
+        ScoreRequest request = new ScoreRequest(video, take.prompt, take.seed, take.out, take.soundfont, 0);
+        StageLines stages = new StageLines(spec.commandLine().getErr());
+        ScoreResult result;
+        try {
+            result = job.run(request, stages);
+        } catch (Exception e) {
+            stages.finish("failed");
+            throw e;
+        }
+        stages.finish("done");
+        for (String warning : result.warnings()) {
+            spec.commandLine().getErr().println("v2m: warning: " + warning);
+        }
+        spec.commandLine().getOut().print(ScoreSummary.format(result));
+        return result;
+    }
+}

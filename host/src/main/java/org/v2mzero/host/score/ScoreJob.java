@@ -1,0 +1,82 @@
+package org.v2mzero.host.score;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.v2mzero.host.take.TakeIds;
+import org.v2mzero.host.take.TakeStaging;
+import org.v2mzero.host.take.TakeWriter;
+import org.v2mzero.models.compose.Arrangement;
+import org.v2mzero.models.compose.GenerationRequest;
+import org.v2mzero.models.compose.Generator;
+import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.models.render.JavaSoundStemRenderer;
+import org.v2mzero.models.render.Mixdown;
+import org.v2mzero.models.render.Soundfont;
+import org.v2mzero.models.render.SoundfontLocator;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.TakeManifest;
+
+/**
+ * The main job (DESIGN.md §2, offline): video → event curve → arrangement → rendered stems → a take on
+ * disk. Nothing becomes visible in the library until the whole take is written.
+ *
+ * <p>One job per thread; the job object itself holds no per-run state.
+ */
+public final class ScoreJob {
+    /** Every take's audio: 48 kHz, as DAWs for picture run. */
+    public static final int SAMPLE_RATE = 48_000;
+    /** Headroom left on the mix's sample peak. */
+    static final double MIX_CEILING_DBFS = -1.0;
+
+    private final Generator generator;
+    private final Clock clock;
+
+    public ScoreJob(Generator generator, Clock clock) {
+        this.generator = generator;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the job. Cheap checks (soundfont, output folder) come first, so a bad setting fails at once.
+     *
+     * @throws org.v2mzero.protocol.BadInputException for unusable input, with a one-line message
+     */
+    public ScoreResult run(ScoreRequest request, Progress progress) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        Soundfont soundfont = SoundfontLocator.locate(request.soundfont());
+        soundfont.warning().ifPresent(warnings::add);
+
+        ZonedDateTime createdAt = ZonedDateTime.now(clock);
+        String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());
+        try (TakeStaging staging = TakeStaging.open(request.library(), takeId)) {
+            progress.stage("analysing video " + request.video().getFileName());
+            CurveAnalysis analysis = VideoCurveAnalyzer.DEFAULT.analyze(request.video());
+
+            progress.stage("composing (" + generator.name() + ")");
+            Arrangement arrangement = generator.generate(
+                    new GenerationRequest(analysis, request.prompt(), request.seed(), analysis.duration()));
+
+            progress.stage("rendering " + arrangement.stems().size() + " stems");
+            Mixdown mixdown = render(arrangement, soundfont);
+
+            progress.stage("writing take");
+            TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(
+                    new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown));
+            return new ScoreResult(staging.publish(), manifest, analysis,
+                    Mixdown.peakDbfs(mixdown.mix()), List.copyOf(warnings));
+        }
+    }
+
+    private static Mixdown render(Arrangement arrangement, Soundfont soundfont) throws IOException {
+        JavaSoundStemRenderer renderer = new JavaSoundStemRenderer(soundfont, SAMPLE_RATE);
+        List<float[][]> stems = new ArrayList<>();
+        for (StemPart part : arrangement.stems()) {
+            stems.add(renderer.render(part, arrangement.durationSeconds()));
+        }
+        return Mixdown.of(stems, MIX_CEILING_DBFS);
+    }
+}

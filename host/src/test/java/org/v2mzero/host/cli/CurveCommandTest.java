@@ -1,0 +1,54 @@
+package org.v2mzero.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.v2mzero.models.video.SyntheticClip;
+
+class CurveCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesTheCurveHitsAndCutsAsJson() throws Exception {
+        Path video = dir.resolve("drawn.mp4");
+        SyntheticClip.write(video, 5.0, List.of(1.6, 3.2));
+        Path json = dir.resolve("curve.json");
+
+        CliRun run = CliRun.of("curve", video.toString(), "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(5.0, root.get("duration").asDouble(), 0.05);
+        JsonNode times = root.get("curve").get("times");
+        assertEquals(times.size(), root.get("curve").get("values").size());
+        assertTrue(times.size() >= 100, "a sample per frame: " + times.size());
+        assertTrue(root.get("hits").size() >= 2, "hits: " + root.get("hits"));
+        assertTrue(root.get("hits").get(0).has("time") && root.get("hits").get(0).has("strength"));
+        JsonNode cuts = root.get("cuts");
+        assertEquals(2, cuts.size(), "cuts: " + cuts);
+        assertEquals(1.6, cuts.get(0).asDouble(), 0.041);
+        assertEquals(3.2, cuts.get(1).asDouble(), 0.041);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "only the clip and the JSON: no temp file left");
+        }
+    }
+
+    @Test
+    void aBadVideoWritesNoJson() {
+        Path json = dir.resolve("curve.json");
+
+        CliRun run = CliRun.of("curve", dir.resolve("missing.mp4").toString(), "--json", json.toString());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.messages().get(0).contains("missing.mp4"), run.toString());
+        assertTrue(Files.notExists(json));
+    }
+}
