@@ -1,6 +1,7 @@
 package org.v2mzero.models.render;
 
 import com.sun.media.sound.AudioSynthesizer;
+import com.sun.media.sound.ModelPatch;
 import com.sun.media.sound.SoftSynthesizer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,14 +11,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.sun.media.sound.ModelPatch;
 import javax.sound.midi.Instrument;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Patch;
-import javax.sound.midi.Soundbank;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Soundbank;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import org.v2mzero.models.compose.Note;
