@@ -1,6 +1,7 @@
 package org.v2mzero.protocol;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,5 +27,39 @@ public record CurveAnalysis(
         }
         hits = List.copyOf(hits);
         cuts = List.copyOf(cuts);
+    }
+
+    /**
+     * The part of this analysis a DAW item shows: from {@code startSeconds} into the source, for
+     * {@code lengthSeconds} (or to the end), with every time shifted so the window starts at 0. Values
+     * keep the whole clip's z-scores, so a window's hits are as strong as they were in the clip.
+     * {@code frames} becomes the number of curve samples inside the window.
+     *
+     * @param startSeconds  where the window starts in the source, 0 <= start < duration
+     * @param lengthSeconds the window's length, > 0; clipped to the source's end
+     */
+    public CurveAnalysis window(double startSeconds, double lengthSeconds) {
+        if (!(startSeconds >= 0 && startSeconds < duration)) {
+            throw new IllegalArgumentException("startSeconds : " + startSeconds + " (expected: 0 <= start < " + duration + ")");
+        }
+        if (!(lengthSeconds > 0)) {
+            throw new IllegalArgumentException("lengthSeconds : " + lengthSeconds + " (expected: > 0)");
+        }
+        double end = Math.min(duration, startSeconds + lengthSeconds);
+        List<Double> times = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < curve.size(); i++) {
+            if (curve.time(i) >= startSeconds && curve.time(i) < end) {
+                times.add(curve.time(i) - startSeconds);
+                values.add(curve.value(i));
+            }
+        }
+        List<Hit> windowHits = hits.stream().filter(h -> h.time() >= startSeconds && h.time() < end)
+                .map(h -> new Hit(h.time() - startSeconds, h.strength())).toList();
+        List<Double> windowCuts = cuts.stream().filter(t -> t > startSeconds && t < end)
+                .map(t -> t - startSeconds).toList();
+        EventCurve windowCurve = new EventCurve(times.stream().mapToDouble(Double::doubleValue).toArray(),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
+        return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param takeId                the take's folder name; unique within a take library
  * @param createdAt             ISO-8601 instant
  * @param source                the scored video, as an absolute path
+ * @param project               the DAW project the video was found in (absolute path), or {@code null}
+ * @param sourceOffsetSeconds   where in the video the take starts (a DAW item's offset into its source)
  * @param timelineOffsetSeconds where the take starts on the DAW timeline (0 for a plain video)
  * @param durationSeconds       length of every audio file
  * @param sampleRate            frames per second of every audio file
@@ -28,7 +30,8 @@ import java.util.List;
  * @param midi                  the type-1 SMF with the tempo map and every stem as a track
  * @param curve                 the analysis the take was made from
  */
-@JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "timelineOffsetSeconds",
+@JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "project", "sourceOffsetSeconds",
+    "timelineOffsetSeconds",
     "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style",
     "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve"})
 public record TakeManifest(
@@ -36,6 +39,8 @@ public record TakeManifest(
         String takeId,
         String createdAt,
         String source,
+        String project,
+        double sourceOffsetSeconds,
         double timelineOffsetSeconds,
         double durationSeconds,
         int sampleRate,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.v2mzero.host.score.ScoreSource;
 import org.v2mzero.models.video.SyntheticClip;
 import org.v2mzero.protocol.BadInputException;
 import picocli.CommandLine.Command;
@@ -42,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
                 + CLIP_CUTS.stream().map(t -> String.format(Locale.ROOT, "%.1f", t)).collect(Collectors.joining(", "))
                 + " s -> " + clip);
         SyntheticClip.write(clip, CLIP_SECONDS, CLIP_CUTS);
-        ScoreCommand.score(spec, clip, take);
+        ScoreCommand.score(spec, ScoreSource.of(clip, 1), take);
         return 0;
     }
 }

@@ -17,8 +17,10 @@ import org.v2mzero.models.render.JavaSoundStemRenderer;
 import org.v2mzero.models.render.Mixdown;
 import org.v2mzero.models.render.Soundfont;
 import org.v2mzero.models.render.SoundfontLocator;
+import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.TakeManifest;
+import org.v2mzero.protocol.VideoPlacement;
 
 /**
  * The main job (DESIGN.md §2, offline): video → event curve → arrangement → rendered stems → a take on
@@ -54,7 +56,7 @@ public final class ScoreJob {
         String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());
         try (TakeStaging staging = TakeStaging.open(request.library(), takeId)) {
             progress.stage("analysing video " + request.video().getFileName());
-            CurveAnalysis analysis = VideoCurveAnalyzer.DEFAULT.analyze(request.video());
+            CurveAnalysis analysis = window(VideoCurveAnalyzer.DEFAULT.analyze(request.video()), request);
 
             progress.stage("composing (" + generator.name() + ")");
             Arrangement arrangement = generator.generate(
@@ -69,6 +71,20 @@ public final class ScoreJob {
             return new ScoreResult(staging.publish(), manifest, analysis,
                     Mixdown.peakDbfs(mixdown.mix()), List.copyOf(warnings));
         }
+    }
+
+    /** The part of the video the DAW item shows; the whole analysis for a plain video. */
+    private static CurveAnalysis window(CurveAnalysis whole, ScoreRequest request) throws BadInputException {
+        VideoPlacement p = request.placement();
+        if (p.sourceOffsetSeconds() == 0 && p.lengthSeconds() == null) {
+            return whole;
+        }
+        if (p.sourceOffsetSeconds() >= whole.duration()) {
+            throw new BadInputException(request.project() + ": the video item starts " + p.sourceOffsetSeconds()
+                    + " s into " + p.video().getFileName() + ", which is only " + whole.duration() + " s long");
+        }
+        return whole.window(p.sourceOffsetSeconds(),
+                p.lengthSeconds() == null ? Double.POSITIVE_INFINITY : p.lengthSeconds());
     }
 
     private static Mixdown render(Arrangement arrangement, Soundfont soundfont) throws IOException {

@@ -1,25 +1,36 @@
 package org.v2mzero.host.score;
 
 import java.nio.file.Path;
+import org.v2mzero.protocol.VideoPlacement;
 
 /**
  * One {@code v2m score} job.
  *
- * @param video                 the video to score
- * @param prompt                the composer's text
- * @param seed                  same inputs and seed give the same files
- * @param library               folder the take is written into (one sub-folder per take)
- * @param soundfont             an explicit SF2, or {@code null} to search the standard places
- * @param timelineOffsetSeconds where the video starts on the DAW timeline; 0 for a plain video
+ * @param placement the video to score and where it sits on the DAW timeline: for a plain video file
+ *                  the whole video at 0 s; for a DAW project the item's window of the video at its position
+ * @param project   the DAW project the placement was read from, or {@code null} for a plain video
+ * @param prompt    the composer's text
+ * @param seed      same inputs and seed give the same files
+ * @param library   folder the take is written into (one sub-folder per take)
+ * @param soundfont an explicit SF2, or {@code null} to search the standard places
  */
 public record ScoreRequest(
-        Path video, String prompt, long seed, Path library, Path soundfont, double timelineOffsetSeconds) {
+        VideoPlacement placement, Path project, String prompt, long seed, Path library, Path soundfont) {
     public ScoreRequest {
+        if (placement == null) {
+            throw new IllegalArgumentException("placement : null (expected: a video and its timeline position)");
+        }
         if (prompt == null || prompt.isBlank()) {
             throw new IllegalArgumentException("prompt : empty (expected: a few words of style)");
         }
-        if (!(timelineOffsetSeconds >= 0)) {
-            throw new IllegalArgumentException("timelineOffsetSeconds : " + timelineOffsetSeconds + " (expected: >= 0)");
-        }
+    }
+
+    /** A plain video file: the whole video, at the start of the timeline. */
+    public static ScoreRequest ofVideo(Path video, String prompt, long seed, Path library, Path soundfont) {
+        return new ScoreRequest(new VideoPlacement(video, 0, 0, null), null, prompt, seed, library, soundfont);
+    }
+
+    public Path video() {
+        return placement.video();
     }
 }

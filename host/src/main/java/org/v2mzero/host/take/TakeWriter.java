@@ -46,7 +46,7 @@ public final class TakeWriter {
 
     public TakeManifest write(Contents c) throws IOException {
         Path dir = staging.dir();
-        long timeReference = Math.round(c.request().timelineOffsetSeconds() * sampleRate);
+        long timeReference = Math.round(c.request().placement().timelineSeconds() * sampleRate);
         String description = "v2m take " + staging.takeId();
 
         byte[] curveJson = Json.writeBytes(c.analysis());
@@ -74,12 +74,17 @@ public final class TakeWriter {
 
     private TakeManifest manifest(Contents c, List<TakeManifest.Stem> stems, String curveDigest) {
         return new TakeManifest(TakeManifest.FORMAT_VERSION, staging.takeId(), c.createdAt().toInstant().toString(),
-                c.request().video().toAbsolutePath().normalize().toString(), c.request().timelineOffsetSeconds(),
+                absolute(c.request().video()), c.request().project() == null ? null : absolute(c.request().project()),
+                c.request().placement().sourceOffsetSeconds(), c.request().placement().timelineSeconds(),
                 c.arrangement().durationSeconds(), sampleRate, 24, 2, c.request().prompt(), c.request().seed(),
                 new TakeManifest.GeneratorInfo(c.generator().name(), c.generator().version()),
                 c.arrangement().style(), c.arrangement().tempoMap(),
                 c.soundfont().info(),
                 curveDigest, stems, MIX, SCORE_MIDI, CURVE);
+    }
+
+    private static String absolute(Path path) {
+        return path.toAbsolutePath().normalize().toString();
     }
 
     private static String sha256(byte[] bytes) {

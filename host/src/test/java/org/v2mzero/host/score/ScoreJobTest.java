@@ -50,7 +50,7 @@ class ScoreJobTest {
     }
 
     private ScoreRequest request(Path video, long seed, String library) {
-        return new ScoreRequest(video, "dark synthwave", seed, dir.resolve(library), null, 0);
+        return ScoreRequest.ofVideo(video, "dark synthwave", seed, dir.resolve(library), null);
     }
 
     private static List<String> fileNames(Path take) throws IOException {
