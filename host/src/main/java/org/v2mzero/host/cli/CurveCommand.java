@@ -3,6 +3,7 @@ package org.v2mzero.host.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.v2mzero.host.report.CurvePlot;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.protocol.AtomicFiles;
 import org.v2mzero.protocol.CurveAnalysis;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code v2m curve VIDEO --json FILE}: the event curve, hits and cuts of a video, as JSON. */
+/** {@code v2m curve VIDEO --json FILE [--png FILE]}: the event curve, hits and cuts of a video. */
 @Command(name = "curve", mixinStandardHelpOptions = true,
         description = "Write a video's event curve, hits and hard cuts as JSON.")
 final class CurveCommand implements Callable<Integer> {
@@ -24,6 +25,10 @@ final class CurveCommand implements Callable<Integer> {
             description = "where to write the curve (written whole or not at all)")
     Path json;
 
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "also draw the curve, its cuts and hits on a timecode axis, as PNG")
+    Path png;
+
     @Spec
     CommandSpec spec;
 
@@ -31,6 +36,9 @@ final class CurveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CurveAnalysis analysis = VideoCurveAnalyzer.DEFAULT.analyze(video);
         AtomicFiles.write(json, Json.writeBytes(analysis));
+        if (png != null) {
+            CurvePlot.write(analysis, png);
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %.2f s, %d frames, %d hits, %d cuts -> %s%n",
                 video.getFileName(), analysis.duration(), analysis.frames(), analysis.hits().size(),
                 analysis.cuts().size(), json);

@@ -23,6 +23,8 @@ public final class V2m implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Plots are drawn off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
         PrintWriter err = new PrintWriter(System.err, true);
         String logWarning = CliLogging.install();
         if (logWarning != null) {
