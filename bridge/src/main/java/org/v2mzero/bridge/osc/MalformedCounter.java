@@ -17,7 +17,7 @@ final class MalformedCounter {
     private final String what;
     private final AtomicLong count = new AtomicLong();
     private long lastNanos;
-    private long inBurst;
+    private long inBurst = 1;
 
     MalformedCounter(Logger log, String what) {
         this.log = log;
@@ -30,8 +30,8 @@ final class MalformedCounter {
         boolean newBurst = total == 1 || nowNanos - lastNanos > BURST_GAP_NANOS;
         lastNanos = nowNanos;
         if (newBurst) {
-            log.log(Level.WARNING, "{0}: ignoring malformed input ({1}); {2} so far, {3} in the last burst",
-                    new Object[] {what, reason, total, inBurst});
+            log.log(Level.WARNING, "{0}: ignoring malformed input ({1}); {2} so far, {3} more in the previous burst (FINE logs each)",
+                    new Object[] {what, reason, total, inBurst - 1});
             inBurst = 1;
         } else {
             inBurst++;
