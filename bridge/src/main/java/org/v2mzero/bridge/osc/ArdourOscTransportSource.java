@@ -1,0 +1,101 @@
+package org.v2mzero.bridge.osc;
+
+import com.illposed.osc.OSCMessage;
+import java.io.IOException;
+
+/**
+ * Follows and drives Ardour's transport over its OSC surface (Ardour listens on UDP 3819 and replies
+ * to port 8000 of the sender's host; see daw-notes.md).
+ *
+ * <p>On start it subscribes with {@code /set_surface/feedback 3184} (transport state, BBT, SMPTE,
+ * samples and time positions) and asks {@code /transport_frame}. It follows {@code /transport_play f},
+ * {@code /transport_stop f}, {@code /position/samples s} and {@code /transport_frame h}; it reads
+ * {@code /position/time s} only until the first sample-exact position arrives. Ardour's feedback does
+ * not carry the tempo, so {@code bpm} stays unknown. Control: {@code /transport_play},
+ * {@code /transport_stop}, {@code /locate <sample> <roll>}.
+ */
+public final class ArdourOscTransportSource extends OscTransportSource {
+    /** Ardour's fixed OSC port. */
+    public static final int ARDOUR_PORT = 3819;
+    /** The port Ardour sends feedback to, on the sender's host. */
+    public static final int FEEDBACK_PORT = 8000;
+    /** 16 transport state + 32 BBT + 64 SMPTE + 1024 samples + 2048 time (osc_global_observer.cc). */
+    static final int FEEDBACK_BITS = 3184;
+
+    private volatile boolean playing;
+    private boolean sawSamples;
+
+    /**
+     * @param endpoints  Ardour's address and the local feedback port (normally 8000)
+     * @param sampleRate the session's sample rate (Ardour's OSC feedback does not say it)
+     */
+    public ArdourOscTransportSource(OscEndpoints endpoints, int sampleRate) {
+        super("ardour", endpoints, sampleRate);
+    }
+
+    @Override
+    void greet() throws IOException {
+        send("/set_surface/feedback", FEEDBACK_BITS);
+        send("/transport_frame");
+    }
+
+    @Override
+    void handle(OSCMessage message, long nanos) throws MalformedOscException {
+        switch (message.getAddress()) {
+            case "/transport_play" -> setPlaying(OscArgs.flag(message, 0), nanos);
+            case "/transport_stop" -> {
+                // "/transport_stop 0" comes with "/transport_play 1"; only a 1 says something new.
+                if (OscArgs.flag(message, 0)) {
+                    setPlaying(false, nanos);
+                }
+            }
+            case "/position/samples" -> {
+                sawSamples = true;
+                tracker().reportPosition(OscArgs.samplesText(message, 0), nanos);
+            }
+            case "/transport_frame" -> tracker().reportPosition(wholeSamples(message), nanos);
+            case "/position/time" -> {
+                if (!sawSamples) {
+                    tracker().reportPosition(toFrames(ArdourClock.seconds(message), sampleRate()), nanos);
+                }
+            }
+            default -> {
+                // Ardour sends much more feedback (markers, record state, BBT); none moves the transport.
+            }
+        }
+    }
+
+    private void setPlaying(boolean rolling, long nanos) {
+        playing = rolling;
+        tracker().reportPlaying(rolling, nanos);
+    }
+
+    private static long wholeSamples(OSCMessage message) throws MalformedOscException {
+        double value = OscArgs.number(message, 0);
+        if (value < 0) {
+            throw new MalformedOscException(message.getAddress() + " : " + value + " (expected: samples >= 0)");
+        }
+        return (long) value;
+    }
+
+    @Override
+    public void play() throws IOException {
+        send("/transport_play");
+    }
+
+    @Override
+    public void stop() throws IOException {
+        send("/transport_stop");
+    }
+
+    /** Sends {@code /locate <sample> <roll>}, rolling on if the transport rolls now. Any thread. */
+    @Override
+    public void locate(double seconds) throws IOException {
+        long frame = toFrames(seconds, sampleRate());
+        if (frame > Integer.MAX_VALUE) {
+            // Ardour's /locate takes an OSC int32: 2^31 samples is over 12 hours at 48 kHz.
+            throw new IllegalArgumentException("seconds : " + seconds + " (expected: < 2^31 samples)");
+        }
+        send("/locate", (int) frame, playing ? 1 : 0);
+    }
+}

@@ -1,0 +1,91 @@
+package org.v2mzero.bridge.osc;
+
+import com.illposed.osc.OSCMessage;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Follows and drives Reaper's transport over an OSC control surface speaking the
+ * {@code Default.ReaperOSC} dialect, or the trimmed {@code examples/reaper/v2m.ReaperOSC}.
+ * Reaper has no fixed ports: the surface line in {@code reaper.ini} names them (8000 in, 9000 out
+ * is the usual choice, see examples/reaper/README.md).
+ *
+ * <p>Follows {@code /play f} and {@code /stop f} (1/0), {@code /time f} (seconds), {@code /samples f}
+ * and {@code /tempo/raw f} (bpm); checks {@code /beat/str s}. Control: {@code /play}, {@code /stop}
+ * (triggers, sent with 1) and {@code /time f} (locate, seconds). Reaper pushes feedback only on
+ * change, so nothing is sent on start.
+ */
+public final class ReaperOscTransportSource extends OscTransportSource {
+    /** Reaper's surface listen port in the usual setup (what this source sends to). */
+    public static final int REAPER_PORT = 8000;
+    /** The device port in the usual setup (where Reaper sends feedback). */
+    public static final int FEEDBACK_PORT = 9000;
+    private static final Pattern BEAT = Pattern.compile("-?\\d+\\.\\d+(\\.\\d+)?");
+    private static final float TRIGGER = 1f;
+
+    /**
+     * @param endpoints  Reaper's surface address and the local feedback port (normally 9000)
+     * @param sampleRate the project's sample rate, for converting {@code /time} seconds to samples
+     */
+    public ReaperOscTransportSource(OscEndpoints endpoints, int sampleRate) {
+        super("reaper", endpoints, sampleRate);
+    }
+
+    @Override
+    void greet() {
+        // Reaper sends its whole state to a surface when it starts and on every change.
+    }
+
+    @Override
+    void handle(OSCMessage message, long nanos) throws MalformedOscException {
+        switch (message.getAddress()) {
+            case "/play" -> tracker().reportPlaying(OscArgs.flag(message, 0), nanos);
+            case "/stop" -> {
+                if (OscArgs.flag(message, 0)) {
+                    tracker().reportPlaying(false, nanos);
+                }
+            }
+            // Reaper's pre-roll and negative project starts give times below zero: clamp to the start.
+            case "/time" -> tracker().reportPosition(
+                    toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate()), nanos);
+            case "/samples" -> tracker().reportPosition(Math.round(Math.max(0, OscArgs.number(message, 0))), nanos);
+            case "/tempo/raw" -> tracker().reportTempo(positiveBpm(message), tracker().estimate(nanos).beatsPerBar());
+            case "/beat/str" -> requireBeat(message);
+            default -> {
+                // Other feedback (tracks, record, repeat) does not move the transport.
+            }
+        }
+    }
+
+    private static double positiveBpm(OSCMessage message) throws MalformedOscException {
+        double bpm = OscArgs.number(message, 0);
+        if (!(bpm > 0)) {
+            throw new MalformedOscException("/tempo/raw : " + bpm + " (expected: bpm > 0)");
+        }
+        return bpm;
+    }
+
+    private static void requireBeat(OSCMessage message) throws MalformedOscException {
+        String text = OscArgs.string(message, 0);
+        if (!BEAT.matcher(text).matches()) {
+            throw new MalformedOscException("/beat/str : \"" + text + "\" (expected: bar.beat.fraction)");
+        }
+    }
+
+    @Override
+    public void play() throws IOException {
+        send("/play", TRIGGER);
+    }
+
+    @Override
+    public void stop() throws IOException {
+        send("/stop", TRIGGER);
+    }
+
+    /** Sends {@code /time <seconds>} (float); Reaper keeps its play state. Any thread. */
+    @Override
+    public void locate(double seconds) throws IOException {
+        toFrames(seconds, sampleRate());
+        send("/time", (float) seconds);
+    }
+}

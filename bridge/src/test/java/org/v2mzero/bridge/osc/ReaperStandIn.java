@@ -1,0 +1,65 @@
+package org.v2mzero.bridge.osc;
+
+import com.illposed.osc.OSCMessage;
+import java.io.IOException;
+
+/**
+ * Stand-in for Reaper with the {@code Default.ReaperOSC} transport patterns (Reaper cannot be
+ * installed here): float {@code /time}, {@code /samples}, {@code /play}, {@code /stop},
+ * {@code /tempo/raw} and string {@code /beat/str} feedback; {@code /play}, {@code /stop} and
+ * {@code /time f} control.
+ */
+public final class ReaperStandIn extends OscDawStandIn {
+    static final float BPM = 96f;
+
+    public ReaperStandIn() throws IOException {
+        super();
+    }
+
+    @Override
+    OscTransportSource createSource(OscEndpoints daw) {
+        return new ReaperOscTransportSource(daw, RATE);
+    }
+
+    @Override
+    void greet() {
+        send("/tempo/raw", BPM);
+        sendPlayState(false);
+        sendPosition(truthFrame());
+    }
+
+    @Override
+    void control(OSCMessage message) {
+        switch (message.getAddress()) {
+            case "/play" -> setPlaying(true);
+            case "/stop" -> setPlaying(false);
+            case "/time" -> dawLocate(Math.round(((Number) message.getArguments().get(0)).doubleValue() * RATE));
+            default -> throw new IllegalStateException("not in the trimmed pattern: " + message.getAddress());
+        }
+    }
+
+    @Override
+    void sendPosition(long frame) {
+        double seconds = frame / (double) RATE;
+        send("/time", (float) seconds);
+        send("/samples", (float) frame);
+        double beats = seconds * BPM / 60;
+        send("/beat/str", (int) (beats / 4) + 1 + "." + ((int) beats % 4 + 1) + ".00");
+    }
+
+    @Override
+    void sendPlayState(boolean rolling) {
+        send("/play", rolling ? 1f : 0f);
+        send("/stop", rolling ? 0f : 1f);
+    }
+
+    @Override
+    public int sendGarbage() {
+        sendNoise();
+        send("/time", "abc");
+        send("/play");
+        send("/tempo/raw", -5f);
+        send("/beat/str", 3f);
+        return 5;
+    }
+}

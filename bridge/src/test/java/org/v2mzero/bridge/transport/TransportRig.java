@@ -1,0 +1,30 @@
+package org.v2mzero.bridge.transport;
+
+import java.util.List;
+
+/**
+ * One implementation of {@link TransportSource} with the DAW it follows, for the contract test: a
+ * real jackd for JACK, an OSC stand-in for Ardour and Reaper.
+ */
+public interface TransportRig extends AutoCloseable {
+    /** Starts the DAW side and the source, and returns the started source. */
+    TransportSource start() throws Exception;
+
+    /** The DAW's own position now, in samples: the truth the estimate is checked against. */
+    long truthFrame() throws Exception;
+
+    /** The DAW's own play state now. */
+    boolean truthPlaying();
+
+    /** The DAW moves by itself (the user clicked in it), keeping its play state. */
+    void dawLocate(long frame) throws Exception;
+
+    /** Addresses of the control messages the DAW received, oldest first; empty for JACK. */
+    List<String> controlsSeen();
+
+    /** Sends malformed input to the source and returns how many should be counted; -1 if it has no wire. */
+    int sendGarbage() throws Exception;
+
+    @Override
+    void close() throws Exception;
+}

@@ -1,0 +1,180 @@
+package org.v2mzero.bridge.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.v2mzero.bridge.jack.JackTransportRig;
+import org.v2mzero.bridge.osc.ArdourStandIn;
+import org.v2mzero.bridge.osc.ReaperStandIn;
+
+/**
+ * The contract every {@link TransportSource} keeps, run over each implementation with its DAW: a real
+ * jackd for JACK; for Ardour and Reaper, OSC stand-ins on loopback (see {@code OscDawStandIn}) because
+ * Reaper cannot be installed here and Ardour is not installed.
+ */
+class TransportSourceContractTest {
+    private static final Duration SEEN_WITHIN = Duration.ofSeconds(2);
+    /** Estimate versus truth between feedback messages, median: a few ms. */
+    private static final double P50_ERROR_MS = 5;
+    /**
+     * The worst sample: OSC feedback carries no timestamp, so a datagram delivered late by a busy machine
+     * (seen: 12-17 ms on a loaded 2-core box) shifts the estimate by that delay until the next message,
+     * so the upper percentiles measure the machine's load, not the interpolation.
+     */
+    private static final double MAX_ERROR_MS = 50;
+
+    record Event(TransportChange change, Thread thread) {}
+
+    @ParameterizedTest
+    @ValueSource(classes = {JackTransportRig.class, ArdourStandIn.class, ReaperStandIn.class})
+    void followsAndDrivesTheTransport(Class<? extends TransportRig> rigClass) throws Exception {
+        LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        try (TransportRig rig = rigClass.getDeclaredConstructor().newInstance()) {
+            TransportSource source = rig.start();
+            String name = rigClass.getSimpleName();
+            try {
+                source.addListener((change, state) -> events.add(new Event(change, Thread.currentThread())));
+                int rate = source.sampleRate();
+                assertFalse(source.state().playing(), name + ": stopped at start");
+                assertEquals(0, source.state().frame());
+
+                source.play();
+                Event play = await(events, TransportChange.PLAY, name);
+                assertNotSame(Thread.currentThread(), play.thread(), "listeners run on the source's thread");
+                assertTrue(play.thread().getName().startsWith("v2m-transport-"), play.thread().getName());
+                assertTrue(rig.truthPlaying() && source.state().playing());
+
+                double[] errorsMs = interpolationErrorsMs(rig, source, Duration.ofMillis(600));
+                double p95 = errorsMs[(int) (errorsMs.length * 0.95)];
+                double max = errorsMs[errorsMs.length - 1];
+                System.out.printf("%s: interpolation error over 0.6 s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d samples)%n",
+                        name, errorsMs[errorsMs.length / 2], p95, max, errorsMs.length);
+                double p50 = errorsMs[errorsMs.length / 2];
+                assertTrue(p50 < P50_ERROR_MS && max < MAX_ERROR_MS,
+                        name + ": estimate off the truth by p50 " + p50 + " ms, max " + max + " ms");
+
+                long backTo = rate / 4;
+                long locateMs = timeToSee(() -> source.locate(0.25), rig, source, events, backTo);
+                long forwardMs = timeToSee(() -> rig.dawLocate(10L * rate), rig, source, events, 10L * rate);
+                System.out.printf("%s: locate seen after %d ms (back, by the source) and %d ms (forward, by the DAW)%n",
+                        name, locateMs, forwardMs);
+                assertTrue(source.state().playing(), "a locate keeps rolling");
+
+                source.stop();
+                await(events, TransportChange.STOP, name);
+                assertFalse(rig.truthPlaying());
+                assertEquals(rig.truthFrame(), source.state().frame(), rate * 0.01, "stopped where the DAW stopped");
+
+                timeToSee(() -> source.locate(2.0), rig, source, events, 2L * rate);
+                assertFalse(source.state().playing(), "a locate while stopped stays stopped");
+                if (!(source instanceof org.v2mzero.bridge.jack.JackTransportSource)) {
+                    assertTrue(rig.controlsSeen().size() >= 4, "play, locate, stop, locate reached the DAW: "
+                            + rig.controlsSeen());
+                }
+
+                survivesGarbage(rig, source, events, name);
+
+                source.close();
+                source.close();
+                play.thread().join(2000);
+                assertFalse(play.thread().isAlive(), "close() stops the source's thread");
+            } finally {
+                source.close();
+            }
+        }
+    }
+
+    /** Sorted errors of the estimate against the truth, sampled every ~7 ms over {@code span}. */
+    private static double[] interpolationErrorsMs(TransportRig rig, TransportSource source, Duration span)
+            throws Exception {
+        long end = System.nanoTime() + span.toNanos();
+        java.util.List<Double> errors = new java.util.ArrayList<>();
+        int rate = source.sampleRate();
+        while (System.nanoTime() < end) {
+            long before = rig.truthFrame();
+            long estimate = source.state().frame();
+            long after = rig.truthFrame();
+            // The truth is read on both sides of the estimate: the error is its distance from that span.
+            long off = estimate < before ? before - estimate : Math.max(0, estimate - after);
+            errors.add(off * 1000.0 / rate);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(7));
+        }
+        return errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code action}, waits for the LOCATE event and the estimate at the truth; returns the ms taken. */
+    private static long timeToSee(Action action, TransportRig rig, TransportSource source,
+            LinkedBlockingQueue<Event> events, long target) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        await(events, TransportChange.LOCATE, "locate to " + target);
+        int rate = source.sampleRate();
+        awaitTrue(() -> Math.abs(source.state().frame() - safeTruth(rig)) < rate / 100,
+                () -> "estimate " + source.state().frame() + " vs truth " + safeTruth(rig));
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // While rolling the transport moves on from the target for as long as the check took.
+        long expected = target + (source.state().playing() ? tookMs * rate / 1000 : 0);
+        assertEquals(expected, source.state().frame(), rate / 10.0, "landed at " + target + " + time rolled");
+        return tookMs;
+    }
+
+    private static void survivesGarbage(TransportRig rig, TransportSource source, LinkedBlockingQueue<Event> events,
+            String name) throws Exception {
+        long before = source.malformedMessages();
+        int sent = rig.sendGarbage();
+        if (sent < 0) {
+            assertEquals(0, source.malformedMessages(), name + " has no wire to corrupt");
+            return;
+        }
+        awaitTrue(() -> source.malformedMessages() >= before + sent,
+                () -> name + " counted " + (source.malformedMessages() - before) + " of " + sent);
+        source.play();
+        await(events, TransportChange.PLAY, name + " after garbage");
+        source.stop();
+        await(events, TransportChange.STOP, name + " after garbage");
+    }
+
+    private static long safeTruth(TransportRig rig) {
+        try {
+            return rig.truthFrame();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Event await(LinkedBlockingQueue<Event> events, TransportChange change, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        for (long left = SEEN_WITHIN.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            Event event = events.poll(left, TimeUnit.NANOSECONDS);
+            if (event != null && event.change() == change) {
+                return event;
+            }
+        }
+        throw new AssertionError(what + ": no " + change + " within " + SEEN_WITHIN);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Supplier<String> why) {
+        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(why.get());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+}
