@@ -16,6 +16,9 @@ public record TempoEstimator(double minBpm, double maxBpm, double priorBpm) {
     /** 30–300 bpm, prior centred on 120 bpm. */
     public static final TempoEstimator DEFAULT = new TempoEstimator(30, 300, 120);
 
+    /** Width (standard deviation) of the log-normal tempo prior, octaves. */
+    static final double PRIOR_OCTAVES = 1.0;
+
     public TempoEstimator {
         if (!(minBpm > 0 && maxBpm > minBpm && Double.isFinite(maxBpm))) {
             throw new IllegalArgumentException("maxBpm : " + maxBpm + " (expected: > minBpm " + minBpm + " > 0)");
@@ -43,7 +46,7 @@ public record TempoEstimator(double minBpm, double maxBpm, double priorBpm) {
                 continue;
             }
             double octaves = Math.log(frameRate * 60 / lag / priorBpm) / Math.log(2);
-            double score = acf[lag] * Math.exp(-0.5 * octaves * octaves);
+            double score = acf[lag] * Math.exp(-0.5 * octaves * octaves / (PRIOR_OCTAVES * PRIOR_OCTAVES));
             if (score > bestScore) {
                 bestScore = score;
                 best = lag;
