@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.video.SyntheticClip;
+import org.v2mzero.protocol.testing.SharedTestData;
 
 class CurveCommandTest {
     @TempDir
@@ -39,6 +40,23 @@ class CurveCommandTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the clip and the JSON: no temp file left");
         }
+    }
+
+    @Test
+    void anAudioFileGetsTheMusicCurve() throws Exception {
+        Path audio = dir.resolve("clicks.wav");
+        // 4 s of clicks every 0.5 s, drawn by ffmpeg (aevalsrc): a file without a video stream.
+        SharedTestData.run(SharedTestData.tool("ffmpeg").toString(), "-v", "error", "-f", "lavfi", "-i",
+                "aevalsrc='if(lt(mod(t,0.5),0.01),sin(2*PI*2000*t),0)':s=22050:d=4", audio.toString());
+        Path json = dir.resolve("curve.json");
+
+        CliRun run = CliRun.of("curve", audio.toString(), "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4.0, root.get("duration").asDouble(), 0.01);
+        assertEquals(0, root.get("cuts").size(), "music has no shot cuts");
+        assertTrue(root.get("hits").size() >= 4, "the clicks stand out: " + root.get("hits"));
     }
 
     @Test
