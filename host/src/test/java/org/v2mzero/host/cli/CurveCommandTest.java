@@ -44,10 +44,10 @@ class CurveCommandTest {
 
     @Test
     void anAudioFileGetsTheMusicCurve() throws Exception {
-        Path audio = dir.resolve("clicks.wav");
-        // 4 s of clicks every 0.5 s, drawn by ffmpeg (aevalsrc): a file without a video stream.
+        Path audio = dir.resolve("steps.wav");
+        // 4 s of a tone that jumps to a new pitch every second, drawn by ffmpeg (aevalsrc): no video stream.
         SharedTestData.run(SharedTestData.tool("ffmpeg").toString(), "-v", "error", "-f", "lavfi", "-i",
-                "aevalsrc='if(lt(mod(t,0.5),0.01),sin(2*PI*2000*t),0)':s=22050:d=4", audio.toString());
+                "aevalsrc=0.5*sin(2*PI*220*(1+floor(t))*t):s=22050:d=4", audio.toString());
         Path json = dir.resolve("curve.json");
 
         CliRun run = CliRun.of("curve", audio.toString(), "--json", json.toString());
@@ -56,7 +56,12 @@ class CurveCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(4.0, root.get("duration").asDouble(), 0.01);
         assertEquals(0, root.get("cuts").size(), "music has no shot cuts");
-        assertTrue(root.get("hits").size() >= 4, "the clicks stand out: " + root.get("hits"));
+        JsonNode hits = root.get("hits");
+        assertEquals(3, hits.size(), "one hit per pitch change: " + hits);
+        for (JsonNode hit : hits) {
+            double t = hit.get("time").asDouble();
+            assertEquals(Math.rint(t), t, 0.05, "a hit at a whole second: " + hits);
+        }
     }
 
     @Test
