@@ -1,10 +1,13 @@
 package org.v2mzero.host.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.v2mzero.host.report.CurvePlot;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.models.music.MusicCurveAnalyzer;
+import org.v2mzero.models.video.NoVideoStreamException;
 import org.v2mzero.protocol.AtomicFiles;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.Json;
@@ -14,11 +17,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code v2m curve VIDEO --json FILE [--png FILE]}: the event curve, hits and cuts of a video. */
+/**
+ * {@code v2m curve VIDEO|AUDIO --json FILE [--png FILE]}: the event curve, hits and cuts of a video; a
+ * file without a video stream gets the music curve of its audio (same recipe, no cuts).
+ */
 @Command(name = "curve", mixinStandardHelpOptions = true,
-        description = "Write a video's event curve, hits and hard cuts as JSON.")
+        description = "Write a video's (or audio's) event curve, hits and hard cuts as JSON.")
 final class CurveCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "VIDEO", description = "the video to analyse")
+    @Parameters(index = "0", paramLabel = "VIDEO|AUDIO", description = "the video (or audio) to analyse")
     Path video;
 
     @Option(names = "--json", paramLabel = "FILE", required = true,
@@ -34,7 +40,7 @@ final class CurveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CurveAnalysis analysis = VideoCurveAnalyzer.DEFAULT.analyze(video);
+        CurveAnalysis analysis = analyze(video);
         AtomicFiles.write(json, Json.writeBytes(analysis));
         if (png != null) {
             CurvePlot.write(analysis, png);
@@ -43,5 +49,14 @@ final class CurveCommand implements Callable<Integer> {
                 video.getFileName(), analysis.duration(), analysis.frames(), analysis.hits().size(),
                 analysis.cuts().size(), json);
         return 0;
+    }
+
+    /** A video's curve; for a file without a video stream, the music curve of its audio. */
+    private static CurveAnalysis analyze(Path file) throws IOException {
+        try {
+            return VideoCurveAnalyzer.DEFAULT.analyze(file);
+        } catch (NoVideoStreamException e) {
+            return MusicCurveAnalyzer.DEFAULT.analyze(file).curve();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.video.SyntheticClip;
+import org.v2mzero.protocol.testing.SharedTestData;
 
 class CurveCommandTest {
     @TempDir
@@ -38,6 +39,28 @@ class CurveCommandTest {
         assertEquals(3.2, cuts.get(1).asDouble(), 0.041);
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the clip and the JSON: no temp file left");
+        }
+    }
+
+    @Test
+    void anAudioFileGetsTheMusicCurve() throws Exception {
+        Path audio = dir.resolve("steps.wav");
+        // 4 s of a tone that jumps to a new pitch every second, drawn by ffmpeg (aevalsrc): no video stream.
+        SharedTestData.run(SharedTestData.tool("ffmpeg").toString(), "-v", "error", "-f", "lavfi", "-i",
+                "aevalsrc=0.5*sin(2*PI*220*(1+floor(t))*t):s=22050:d=4", audio.toString());
+        Path json = dir.resolve("curve.json");
+
+        CliRun run = CliRun.of("curve", audio.toString(), "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(4.0, root.get("duration").asDouble(), 0.01);
+        assertEquals(0, root.get("cuts").size(), "music has no shot cuts");
+        JsonNode hits = root.get("hits");
+        assertEquals(3, hits.size(), "one hit per pitch change: " + hits);
+        for (JsonNode hit : hits) {
+            double t = hit.get("time").asDouble();
+            assertEquals(Math.rint(t), t, 0.05, "a hit at a whole second: " + hits);
         }
     }
 

@@ -9,13 +9,13 @@ import org.bytedeco.ffmpeg.global.avutil;
  * warnings for every damaged macroblock, muxer notes), which would bury the one clear line the CLI
  * prints; every failure that matters reaches the caller as an exception naming the file instead.
  */
-final class FfmpegLog {
+public final class FfmpegLog {
     private static volatile boolean silenced;
 
     private FfmpegLog() {}
 
     /** Silences FFmpeg for the whole process; cheap and idempotent, safe from any thread. */
-    static void silence() {
+    public static void silence() {
         if (!silenced) {
             avutil.av_log_set_level(AV_LOG_QUIET);
             silenced = true;

@@ -112,7 +112,7 @@ public final class VideoDecoder implements AutoCloseable {
     private static VideoDecoder configure(Path file, FFmpegFrameGrabber grabber, int thumbWidth)
             throws BadInputException {
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            throw new BadInputException(file + ": has no video stream");
+            throw new NoVideoStreamException(file + ": has no video stream");
         }
         int width = grabber.getImageWidth();
         int height = grabber.getImageHeight();

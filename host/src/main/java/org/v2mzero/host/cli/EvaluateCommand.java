@@ -1,0 +1,128 @@
+package org.v2mzero.host.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.models.metrics.SyncMetrics;
+import org.v2mzero.models.metrics.SyncReport;
+import org.v2mzero.models.music.MusicAnalysis;
+import org.v2mzero.models.music.MusicCurveAnalyzer;
+import org.v2mzero.protocol.AtomicFiles;
+import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.EventCurve;
+import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Json;
+import org.v2mzero.protocol.TakeManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code v2m evaluate TAKE_DIR|AUDIO (--video VIDEO | --cuts FILE) [--json FILE]}: the sync metrics
+ * of ../shared/metrics.md. The music side is always analysed from audio (a take's {@code mix.wav}):
+ * onsets and the music curve are what a listener hears, not what the score says.
+ *
+ * <p>The video hits {@code H}: {@code --cuts} lists them; else the cuts of the video curve (a take's
+ * own {@code curve.json}, or {@code --video} analysed now), or that curve's hits when it has no cut.
+ * Without a video curve (an AUDIO with {@code --cuts}) the curve correlation is not available.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Measure how well a take's music marks the video's hits (metrics.md).")
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TAKE_DIR|AUDIO", description = "a take folder, or any audio file")
+    Path input;
+
+    @Option(names = "--video", paramLabel = "VIDEO", description = "the video whose cuts (or hits) and curve to use")
+    Path video;
+
+    @Option(names = "--cuts", paramLabel = "FILE", description = "the hits: one time in seconds per line, '#' comments")
+    Path cuts;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON (whole or not at all)")
+    Path json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (video != null && cuts != null) {
+            throw new BadInputException("--video and --cuts : both given (expected: one of them)");
+        }
+        Path audio = input;
+        CurveAnalysis videoAnalysis = null;
+        if (Files.isDirectory(input)) {
+            TakeManifest manifest = Json.read(input.resolve("manifest.json"), TakeManifest.class);
+            audio = input.resolve(manifest.mix());
+            videoAnalysis = Json.read(input.resolve(manifest.curve()), CurveAnalysis.class);
+        } else if (video == null && cuts == null) {
+            throw new BadInputException(input + ": an audio file needs --video VIDEO or --cuts FILE (the hits to evaluate)");
+        }
+        if (video != null) {
+            videoAnalysis = VideoCurveAnalyzer.DEFAULT.analyze(video);
+        }
+        List<Double> hits = cuts != null ? CutList.read(cuts) : hitsOf(videoAnalysis);
+        if (hits.isEmpty()) {
+            throw new BadInputException((cuts != null ? cuts : videoAnalysis.source()) + ": no hit to evaluate against");
+        }
+        MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(audio);
+        EventCurve musicCurve = music.curve().curve();
+        // Without a video curve, correlate nothing: the report says n/a rather than a made-up number.
+        EventCurve videoCurve = videoAnalysis != null ? videoAnalysis.curve() : new EventCurve(new double[0], new double[0]);
+        SyncReport report = SyncMetrics.evaluate(hits, music.onsets(), musicCurve, videoCurve);
+        print(spec.commandLine().getOut(), audio, report);
+        if (json != null) {
+            AtomicFiles.write(json, Json.writeBytes(asJson(audio, report)));
+        }
+        return 0;
+    }
+
+    /** A curve's cuts, or its hits in time order when it has no cut. */
+    static List<Double> hitsOf(CurveAnalysis analysis) {
+        if (!analysis.cuts().isEmpty()) {
+            return analysis.cuts();
+        }
+        return analysis.hits().stream().map(Hit::time).sorted().toList();
+    }
+
+    private static void print(PrintWriter out, Path audio, SyncReport r) {
+        out.printf(Locale.ROOT, "%s: %d hits, %d onsets%n", audio, r.hits(), r.onsets());
+        out.printf(Locale.ROOT, "  %-24s %s%n", "hit recall @50 ms", number(r.hitRecall(), "%.3f"));
+        out.printf(Locale.ROOT, "  %-24s %s%n", "hit accent", number(r.hitAccent(), "%.3f"));
+        out.printf(Locale.ROOT, "  %-24s %s%n", "BeatAlign (sigma 50 ms)", number(r.beatAlign(), "%.3f"));
+        out.printf(Locale.ROOT, "  %-24s %s%n", "curve correlation", number(r.curveCorrelation(), "%.3f"));
+        out.printf(Locale.ROOT, "  %-24s %s%n", "timing error (ms)", number(r.timingErrorMs(), "%.1f"));
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** The report with NaN written as {@code null}: JSON has no NaN. */
+    private static Map<String, Object> asJson(Path audio, SyncReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("audio", audio.toString());
+        m.put("hits", r.hits());
+        m.put("onsets", r.onsets());
+        m.put("hitRecall", orNull(r.hitRecall()));
+        m.put("hitAccent", orNull(r.hitAccent()));
+        m.put("beatAlign", orNull(r.beatAlign()));
+        m.put("curveCorrelation", orNull(r.curveCorrelation()));
+        m.put("timingErrorMs", orNull(r.timingErrorMs()));
+        return m;
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

@@ -1,0 +1,68 @@
+package org.v2mzero.host.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.v2mzero.models.video.SyntheticClip;
+
+/** {@code v2m evaluate} on a take the test scores itself from a drawn clip (runs on a fresh clone too). */
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTakeIsMeasuredAgainstItsOwnCutsAndCurve() throws Exception {
+        Path video = dir.resolve("drawn.mp4");
+        SyntheticClip.write(video, 6.0, List.of(2.0, 4.0));
+        Path out = dir.resolve("takes");
+        assertEquals(0, CliRun.of("score", video.toString(), "--prompt", "tense orchestral", "--out", out.toString(),
+                "--seed", "3").exitCode());
+        Path take = ScoreCommandTest.onlyEntry(out);
+        Path json = dir.resolve("metrics.json");
+
+        CliRun run = CliRun.of("evaluate", take.toString(), "--json", json.toString());
+
+        System.out.print(run.out());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("hit recall @50 ms"), run.out());
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        assertEquals(2, m.get("hits").asInt(), "the take's two cuts");
+        assertTrue(m.get("onsets").asInt() >= 6, "a 6 s score has notes: " + m);
+        for (String share : List.of("hitRecall", "hitAccent", "beatAlign")) {
+            double v = m.get(share).asDouble();
+            assertTrue(v >= 0 && v <= 1, share + " in [0, 1]: " + m);
+        }
+        double r = m.get("curveCorrelation").asDouble();
+        assertTrue(r >= -1 && r <= 1, "Pearson r: " + m);
+        assertTrue(m.get("timingErrorMs").isNull() || m.get("timingErrorMs").asDouble() <= 50,
+                "matched pairs lie within 50 ms: " + m);
+    }
+
+    @Test
+    void anAudioFileWithACutList() throws Exception {
+        Path video = dir.resolve("drawn.mp4");
+        SyntheticClip.write(video, 3.0, List.of(1.0));
+        Path cuts = dir.resolve("clip.cuts.txt");
+        Files.writeString(cuts, "# hard cuts (seconds)\n1.0\n\n2.0 # second\n");
+
+        CliRun run = CliRun.of("evaluate", video.toString(), "--cuts", cuts.toString());
+
+        assertEquals(1, run.exitCode(), "the drawn clip is silent: " + run);
+        assertTrue(run.messages().get(0).contains("drawn.mp4: has no audio stream"), run.toString());
+    }
+
+    @Test
+    void anAudioFileNeedsHits() {
+        CliRun run = CliRun.of("evaluate", dir.resolve("mix.wav").toString());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.messages().get(0).contains("needs --video VIDEO or --cuts FILE"), run.toString());
+    }
+}

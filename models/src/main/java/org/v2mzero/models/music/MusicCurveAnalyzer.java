@@ -1,0 +1,75 @@
+package org.v2mzero.models.music;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.v2mzero.models.curve.EventCurveRecipe;
+import org.v2mzero.models.curve.HitPicker;
+import org.v2mzero.models.curve.Novelty;
+import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.CurveAnalysis;
+import org.v2mzero.protocol.EventCurve;
+
+/**
+ * Audio file → music event curve with the same recipe as video (DESIGN.md §3): {@link LogMel}
+ * frames → raw novelty {@code 1 − cos(f_t, f_{t+1})} ({@link Novelty}) → z-score → Hann smoothing
+ * ({@link EventCurveRecipe}); hits by {@link HitPicker}. Music has no shot cuts, so
+ * {@link CurveAnalysis#cuts()} is always empty. Onsets and tempo come from the log-mel spectral flux
+ * ({@link OnsetStrength}) of {@code onsetFeatures}: on the sectoid guitar stems it marks note attacks
+ * better than the cosine novelty (onset F 0.78/0.74 against at best 0.67/0.59 with the same rule).
+ *
+ * <p>Deterministic: the same file and settings give the same numbers. Immutable; any thread.
+ *
+ * @param logMel        the curve's features
+ * @param onsetFeatures the features of the onset strength (same frame grid as {@code logMel})
+ * @param smoothSeconds Hann window of the curve, seconds
+ * @param hitPicker     how hits are picked from the curve
+ * @param onsets        how onsets are picked from the spectral flux
+ * @param tempo         how the tempo is estimated from the spectral flux
+ */
+public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smoothSeconds, HitPicker hitPicker,
+        OnsetDetector onsets, TempoEstimator tempo) {
+    /** The project's defaults: the video's smoothing and hit rule, so both curves speak one language. */
+    public static final MusicCurveAnalyzer DEFAULT = new MusicCurveAnalyzer(LogMel.DEFAULT, LogMel.ONSETS,
+            EventCurveRecipe.DEFAULT_SMOOTH_SECONDS, HitPicker.DEFAULT, OnsetDetector.DEFAULT, TempoEstimator.DEFAULT);
+
+    public MusicCurveAnalyzer {
+        if (logMel == null || onsetFeatures == null || hitPicker == null || onsets == null || tempo == null) {
+            throw new IllegalArgumentException("logMel, onsetFeatures, hitPicker, onsets and tempo are required");
+        }
+        if (onsetFeatures.hop() != logMel.hop() || onsetFeatures.fftSize() != logMel.fftSize()) {
+            throw new IllegalArgumentException("onsetFeatures.hop : " + onsetFeatures.hop()
+                    + " (expected: the curve's frame grid, hop " + logMel.hop() + " and fftSize " + logMel.fftSize() + ")");
+        }
+        if (!(smoothSeconds >= 0) || !Double.isFinite(smoothSeconds)) {
+            throw new IllegalArgumentException("smoothSeconds : " + smoothSeconds + " (expected: >= 0)");
+        }
+    }
+
+    /** Decodes ({@link AudioDecoder}) and analyses an audio file, or the soundtrack of a video. */
+    public MusicAnalysis analyze(Path file) throws IOException {
+        return analyze(file.toString(), AudioDecoder.decode(file));
+    }
+
+    /**
+     * Analyses decoded audio.
+     *
+     * @param source the name the result carries (the file, as the user named it)
+     * @throws BadInputException naming {@code source} when the audio is shorter than three frames
+     */
+    public MusicAnalysis analyze(String source, MonoAudio audio) throws BadInputException {
+        LogMel.Frames frames = logMel.of(audio);
+        if (frames.times().length < 3) {
+            throw new BadInputException(source + ": " + String.format(java.util.Locale.ROOT, "%.3f", audio.durationSeconds())
+                    + " s of audio is too short (expected: at least " + (2 * logMel.hop() + logMel.fftSize())
+                    + " samples)");
+        }
+        double[] times = EventCurveRecipe.transitionTimes(frames.times());
+        EventCurve curve = EventCurveRecipe.curve(times, Novelty.raw(frames.values()), smoothSeconds);
+        CurveAnalysis analysis = new CurveAnalysis(source, audio.durationSeconds(), frames.times().length,
+                curve, hitPicker.pick(curve), List.of());
+        double[] flux = OnsetStrength.flux(onsetFeatures.of(audio).values());
+        double frameRate = audio.sampleRate() / (double) logMel.hop();
+        return new MusicAnalysis(analysis, onsets.detect(times, flux), tempo.bpm(flux, frameRate));
+    }
+}
