@@ -2,13 +2,13 @@ package org.v2mzero.models.music;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.v2mzero.models.video.FfmpegLog;
+import org.v2mzero.models.video.MediaFiles;
 import org.v2mzero.protocol.BadInputException;
 
 /**
@@ -42,7 +42,7 @@ public final class AudioDecoder {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sampleRate : " + sampleRate + " (expected: > 0)");
         }
-        checkFile(file);
+        MediaFiles.requireNonEmptyFile(file, "audio");
         FfmpegLog.silence();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
@@ -67,7 +67,8 @@ public final class AudioDecoder {
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new BadInputException(file + ": not an audio file FFmpeg can read (" + firstLine(e) + ")", e);
+            throw new BadInputException(
+                    file + ": not an audio file FFmpeg can read (" + MediaFiles.firstLine(e) + ")", e);
         }
         if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
             throw new BadInputException(file + ": has no audio stream");
@@ -82,7 +83,8 @@ public final class AudioDecoder {
             try {
                 frame = grabber.grabSamples();
             } catch (FrameGrabber.Exception e) {
-                throw new IOException(file + ": decoding failed after " + n + " samples (" + firstLine(e) + ")", e);
+                throw new IOException(
+                        file + ": decoding failed after " + n + " samples (" + MediaFiles.firstLine(e) + ")", e);
             }
             if (frame == null) {
                 return Arrays.copyOf(out, n);
@@ -100,29 +102,11 @@ public final class AudioDecoder {
         }
     }
 
-    private static void checkFile(Path file) throws BadInputException {
-        if (!Files.exists(file)) {
-            throw new BadInputException(file + ": no such file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": not a regular file");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new BadInputException(file + ": empty file (0 bytes), not audio");
-            }
-        } catch (BadInputException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
-        }
-    }
-
     private static void release(Path file, FFmpegFrameGrabber grabber) throws IOException {
         try {
             grabber.release();
         } catch (FrameGrabber.Exception e) {
-            throw new IOException(file + ": closing the decoder failed (" + firstLine(e) + ")", e);
+            throw new IOException(file + ": closing the decoder failed (" + MediaFiles.firstLine(e) + ")", e);
         }
     }
 
@@ -133,14 +117,5 @@ public final class AudioDecoder {
             // The decode already failed; keep the release failure with it rather than hide either.
             primary.addSuppressed(e);
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

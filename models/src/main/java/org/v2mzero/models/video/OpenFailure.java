@@ -9,7 +9,7 @@ final class OpenFailure {
 
     /** The reason, without the file name, e.g. {@code not a video FFmpeg can read}. */
     static String reason(Throwable e) {
-        String message = firstLine(e);
+        String message = MediaFiles.firstLine(e);
         if (message.contains("avcodec_find_decoder") || message.contains("Unsupported")
                 || message.contains("codec not found")) {
             return "unsupported video codec (" + message + ")";
@@ -19,15 +19,5 @@ final class OpenFailure {
             return "not a video FFmpeg can read (unknown or corrupt format)";
         }
         return "cannot open as video (" + message + ")";
-    }
-
-    /** The first line of a throwable's message, or its class name when it has none. */
-    static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

@@ -6,7 +6,6 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -70,7 +69,7 @@ public final class VideoDecoder implements AutoCloseable {
         if (thumbWidth < 2) {
             throw new IllegalArgumentException("thumbWidth : " + thumbWidth + " (expected: >= 2)");
         }
-        checkFile(file);
+        MediaFiles.requireNonEmptyFile(file, "a video");
         FfmpegLog.silence();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
@@ -85,27 +84,6 @@ public final class VideoDecoder implements AutoCloseable {
                 throw bad;
             }
             throw new BadInputException(file + ": " + OpenFailure.reason(e), e);
-        }
-    }
-
-    private static void checkFile(Path file) throws BadInputException {
-        if (!Files.exists(file)) {
-            throw new BadInputException(file + ": no such file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": not a regular file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new BadInputException(file + ": not readable (permission denied)");
-        }
-        try {
-            if (Files.size(file) == 0) {
-                throw new BadInputException(file + ": empty file (0 bytes), not a video");
-            }
-        } catch (BadInputException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -176,7 +154,7 @@ public final class VideoDecoder implements AutoCloseable {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception e) {
                 throw new IOException(info.file() + ": decoding failed after frame " + decoded
-                        + " (" + OpenFailure.firstLine(e) + ")", e);
+                        + " (" + MediaFiles.firstLine(e) + ")", e);
             }
             if (frame == null || frame.image == null) {
                 return null;
