@@ -1,5 +1,6 @@
 package org.v2mzero.models.compose;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,9 @@ public final class PromptReader {
     }
 
     private static final Pattern KEY = Pattern.compile("\\b([a-g])\\s*(#|b|sharp|flat)?\\s*(major|minor|maj|min)\\b");
-    private static final Pattern BPM = Pattern.compile("\\b(\\d{2,3}(?:\\.\\d+)?)\\s*bpm\\b");
+    /** A key with the "in" or "at" that introduces it. */
+    private static final Pattern KEY_PHRASE = Pattern.compile("\\b(?:in\\s+)?[a-g]\\s*(?:#|b|sharp|flat)?\\s*(?:major|minor|maj|min)\\b");
+    private static final Pattern BPM = Pattern.compile("\\b(?:at\\s+)?(\\d{2,3}(?:\\.\\d+)?)\\s*bpm\\b");
     private static final Pattern NO_DRUMS = Pattern.compile("\\b(no|without)\\s+(drums|percussion)\\b|\\bdrumless\\b");
     private static final Pattern ONLY = Pattern.compile(
             "\\b(?:(strings|piano|guitar|brass|choir|organ|synth|harp)\\s+only|only\\s+(strings|piano|guitar|brass|choir|organ|synth|harp))\\b");
@@ -50,6 +53,18 @@ public final class PromptReader {
         OptionalInt only = only(text);
         int intensity = (AGGRESSIVE.matcher(text).find() ? 1 : 0) - (GENTLE.matcher(text).find() ? 1 : 0);
         return new Words(key(text), bpm(text), NO_DRUMS.matcher(text).find() || only.isPresent(), only, intensity);
+    }
+
+    /**
+     * The prompt without its explicit musical words (key, tempo, "no drums", "X only"), which say
+     * nothing about style and would only blur a text embedding. Lower case.
+     */
+    public static String styleText(String prompt) {
+        String text = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
+        for (Pattern explicit : List.of(KEY_PHRASE, BPM, NO_DRUMS, ONLY)) {
+            text = explicit.matcher(text).replaceAll(" ");
+        }
+        return text.replaceAll("[\\s,;]+", " ").strip();
     }
 
     private static OptionalInt only(String text) {

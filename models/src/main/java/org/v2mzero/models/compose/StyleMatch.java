@@ -8,7 +8,9 @@ import java.util.List;
  * @param method     {@link StyleMatcher#MINILM} (cosine similarity of MiniLM embeddings) or
  *                   {@link StyleMatcher#KEYWORDS} (whole-word keyword count, the fallback)
  * @param style      the chosen style
- * @param similarity the chosen style's score: cosine in [-1, 1] for minilm, matched keywords for keywords
+ * @param similarity the chosen style's score: for minilm the cosine of prompt and description embeddings
+ *                   plus {@link StyleMatcher#KEYWORD_BONUS} per prompt word among the style's keywords;
+ *                   for keywords the number of such words
  * @param runnersUp  the next best styles, best first (at most {@link StyleMatcher#RUNNERS_UP})
  */
 public record StyleMatch(String method, Style style, double similarity, List<Candidate> runnersUp) {

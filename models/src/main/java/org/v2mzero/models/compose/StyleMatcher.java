@@ -23,6 +23,11 @@ public final class StyleMatcher {
     public static final String KEYWORDS = "keywords";
     /** Runners-up reported with each match. */
     public static final int RUNNERS_UP = 3;
+    /**
+     * Added to a style's cosine per prompt word among its keywords: about the gap between a clear match
+     * and the runner-up, so naming a style settles a near tie without overriding a clear meaning.
+     */
+    public static final double KEYWORD_BONUS = 0.05;
     private static final Logger LOG = Logger.getLogger(StyleMatcher.class.getName());
 
     private final List<Style> styles;
@@ -71,11 +76,20 @@ public final class StyleMatcher {
         return encoder == null ? byKeywords(prompt) : byEmbedding(prompt);
     }
 
+    /**
+     * Cosine of the prompt (its explicit key, tempo and instrumentation words removed: they say nothing
+     * about style) with each description, plus {@link #KEYWORD_BONUS} per prompt word that is one of
+     * the style's keywords, so a style the prompt names outright wins a near tie.
+     */
     private StyleMatch byEmbedding(String prompt) {
-        float[] query = encoder.embed(prompt);
+        float[] query = encoder.embed(PromptReader.styleText(prompt));
+        List<String> words = Styles.words(prompt);
         List<StyleMatch.Candidate> ranked = new ArrayList<>();
         for (int i = 0; i < styles.size(); i++) {
-            ranked.add(new StyleMatch.Candidate(styles.get(i).name(), MiniLmEncoder.cosine(query, descriptions.get(i))));
+            Style style = styles.get(i);
+            long hits = words.stream().filter(style.keywords()::contains).count();
+            double score = MiniLmEncoder.cosine(query, descriptions.get(i)) + KEYWORD_BONUS * hits;
+            ranked.add(new StyleMatch.Candidate(style.name(), score));
         }
         return best(MINILM, ranked);
     }

@@ -39,6 +39,13 @@ class PromptReaderTest {
     }
 
     @Test
+    void styleTextDropsTheExplicitWords() {
+        assertEquals("tense heist strings", PromptReader.styleText("Tense heist at 92 bpm in D minor, no drums, strings"));
+        assertEquals("gentle", PromptReader.styleText("piano only, gentle"));
+        assertEquals("", PromptReader.styleText(null));
+    }
+
+    @Test
     void picksStylesByKeyword() {
         assertEquals("synthwave", Styles.forPrompt("synthwave chase").name());
         assertEquals("suspense", Styles.forPrompt("tense thriller").name());

@@ -42,7 +42,9 @@ class StyleMatcherTest {
                 Map.entry("smoky bar with a saxophone", "jazz"),
                 Map.entry("country road trip with a fiddle", "folk"),
                 Map.entry("silly cartoon chase", "comedy"),
-                Map.entry("sweeping romantic orchestra", "orchestral"));
+                Map.entry("sweeping romantic orchestra", "orchestral"),
+                Map.entry("peaceful forest documentary", "ambient"),
+                Map.entry("suspenseful heist, 92 bpm in D minor, no drums", "suspense"));
         StringBuilder misses = new StringBuilder();
         expected.forEach((prompt, style) -> {
             StyleMatch m = matcher.match(prompt);
