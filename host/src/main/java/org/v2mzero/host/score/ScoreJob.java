@@ -57,6 +57,7 @@ public final class ScoreJob {
         List<String> warnings = new ArrayList<>();
         Soundfont soundfont = SoundfontLocator.locate(request.soundfont());
         soundfont.warning().ifPresent(warnings::add);
+        generator.warning().ifPresent(warnings::add);
 
         ZonedDateTime createdAt = ZonedDateTime.now(clock);
         String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());

@@ -136,6 +136,16 @@ class SymbolicComposerTest {
     }
 
     @Test
+    void withoutTheEncoderTheComposerFallsBackToKeywordsAndSaysSo() {
+        SymbolicComposer fallback = new SymbolicComposer(StyleMatcher.keywords("encoder missing in this test"));
+        Arrangement a = fallback.generate(new GenerationRequest(analysis(), "jazz noir", 1, DURATION));
+        assertEquals(StyleMatcher.KEYWORDS, a.styleMatch().method());
+        assertEquals("jazz", a.styleMatch().style().name());
+        assertEquals("encoder missing in this test", fallback.warning().orElseThrow());
+        assertTrue(composer.warning().isEmpty(), "the shared matcher loaded MiniLM");
+    }
+
+    @Test
     void busierPictureGivesBusierDrums() {
         CurveAnalysis calm = analysisWithCurve(-2);
         CurveAnalysis busy = analysisWithCurve(2);
