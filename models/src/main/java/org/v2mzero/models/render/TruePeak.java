@@ -18,19 +18,20 @@ final class TruePeak {
 
     /** Largest absolute value of the 4× oversampled channel, linear full-scale units. */
     static double of(float[] channel) {
-        double peak = 0;
         int half = TAPS_PER_PHASE / 2;
+        // Zero padding on both sides keeps the hot loop free of bounds tests.
+        float[] x = new float[channel.length + TAPS_PER_PHASE];
+        System.arraycopy(channel, 0, x, half, channel.length);
+        double peak = 0;
         for (int n = 0; n < channel.length; n++) {
             peak = Math.max(peak, Math.abs(channel[n]));
+            // Output between sample n and n + 1: tap k weighs sample n + half - k, at x[n + 2 * half - k].
+            int last = n + 2 * half;
             for (int p = 1; p < OVERSAMPLING; p++) {
                 double[] h = PHASES[p];
                 double sum = 0;
-                // Output between sample n and n + 1: taps reach half a filter back and forward.
                 for (int k = 0; k < TAPS_PER_PHASE; k++) {
-                    int i = n + half - k;
-                    if (i >= 0 && i < channel.length) {
-                        sum += h[k] * channel[i];
-                    }
+                    sum += h[k] * x[last - k];
                 }
                 peak = Math.max(peak, Math.abs(sum));
             }
