@@ -29,11 +29,13 @@ import java.util.List;
  * @param mix                   the summed stems
  * @param midi                  the type-1 SMF with the tempo map and every stem as a track
  * @param curve                 the analysis the take was made from
+ * @param styleMatch            how the prompt was read as {@link #style}; {@code null} in older takes
+ * @param loudness              the mix's loudness after normalisation; {@code null} in older takes
  */
 @JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "project", "sourceOffsetSeconds",
     "timelineOffsetSeconds",
     "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style",
-    "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve"})
+    "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve", "styleMatch", "loudness"})
 public record TakeManifest(
         int formatVersion,
         String takeId,
@@ -56,13 +58,42 @@ public record TakeManifest(
         List<Stem> stems,
         String mix,
         String midi,
-        String curve) {
+        String curve,
+        StyleMatchInfo styleMatch,
+        LoudnessInfo loudness) {
 
     public static final int FORMAT_VERSION = 1;
 
     public TakeManifest {
         stems = List.copyOf(stems);
     }
+
+    /**
+     * @param method     {@code minilm} (cosine of MiniLM sentence embeddings) or {@code keywords} (fallback)
+     * @param chosen     the style's name
+     * @param similarity the chosen style's score: cosine for minilm, matched keywords for keywords
+     * @param runnersUp  the next best styles, best first
+     */
+    public record StyleMatchInfo(String method, String chosen, double similarity, List<Candidate> runnersUp) {
+        public StyleMatchInfo {
+            runnersUp = List.copyOf(runnersUp);
+        }
+    }
+
+    /** @param style a style's name; @param similarity its score, as {@link StyleMatchInfo#similarity} */
+    public record Candidate(String style, double similarity) {}
+
+    /**
+     * The mix's loudness (ITU-R BS.1770-4 / EBU R128), after the one gain applied to every stem.
+     *
+     * @param integratedLufs gated integrated loudness, LUFS; {@code null} when silent (fully gated)
+     * @param truePeakDbtp   4× oversampled true peak, dBTP; {@code null} when silent
+     * @param targetLufs     the normalisation target, LUFS
+     * @param ceilingDbtp    the true-peak ceiling the gain respected, dBTP
+     * @param gainDb         the gain applied to every stem, dB
+     */
+    public record LoudnessInfo(Double integratedLufs, Double truePeakDbtp, double targetLufs, double ceilingDbtp,
+            double gainDb) {}
 
     /** @param name e.g. {@code symbolic}; @param version the generator's own version */
     public record GeneratorInfo(String name, String version) {}

@@ -11,12 +11,12 @@ import org.v2mzero.host.take.TakeWriter;
 import org.v2mzero.models.compose.Arrangement;
 import org.v2mzero.models.compose.GenerationRequest;
 import org.v2mzero.models.compose.Generator;
-import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.models.render.JavaSoundStemRenderer;
 import org.v2mzero.models.render.Mixdown;
 import org.v2mzero.models.render.Soundfont;
 import org.v2mzero.models.render.SoundfontLocator;
+import org.v2mzero.models.render.StemRendering;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.TakeManifest;
@@ -31,8 +31,14 @@ import org.v2mzero.protocol.VideoPlacement;
 public final class ScoreJob {
     /** Every take's audio: 48 kHz, as DAWs for picture run. */
     public static final int SAMPLE_RATE = 48_000;
-    /** Headroom left on the mix's sample peak. */
-    static final double MIX_CEILING_DBFS = -1.0;
+    /**
+     * Integrated loudness every take's mix is normalised to: EBU R128's programme target. A cue is
+     * material the composer mixes under dialogue, so it arrives at broadcast level with headroom to spare,
+     * not at streaming level (−14..−16), which would leave no room and force the true-peak ceiling.
+     */
+    public static final double TARGET_LUFS = -23.0;
+    /** Highest true peak of a mix (EBU R128's −1 dBTP), so inter-sample peaks never clip a converter. */
+    public static final double TRUE_PEAK_CEILING_DBTP = -1.0;
 
     private final Generator generator;
     private final Clock clock;
@@ -51,6 +57,7 @@ public final class ScoreJob {
         List<String> warnings = new ArrayList<>();
         Soundfont soundfont = SoundfontLocator.locate(request.soundfont());
         soundfont.warning().ifPresent(warnings::add);
+        generator.warning().ifPresent(warnings::add);
 
         ZonedDateTime createdAt = ZonedDateTime.now(clock);
         String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());
@@ -88,11 +95,9 @@ public final class ScoreJob {
     }
 
     private static Mixdown render(Arrangement arrangement, Soundfont soundfont) throws IOException {
-        JavaSoundStemRenderer renderer = new JavaSoundStemRenderer(soundfont, SAMPLE_RATE);
-        List<float[][]> stems = new ArrayList<>();
-        for (StemPart part : arrangement.stems()) {
-            stems.add(renderer.render(part, arrangement.durationSeconds()));
-        }
-        return Mixdown.of(stems, MIX_CEILING_DBFS);
+        // Stems in parallel: each has its own synthesizer, so the samples are those of a serial render.
+        List<float[][]> stems = StemRendering.renderAll(new JavaSoundStemRenderer(soundfont, SAMPLE_RATE),
+                arrangement.stems(), arrangement.durationSeconds());
+        return Mixdown.normalised(stems, SAMPLE_RATE, TARGET_LUFS, TRUE_PEAK_CEILING_DBTP);
     }
 }

@@ -8,10 +8,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.v2mzero.host.score.ScoreJob;
 import org.v2mzero.host.score.ScoreRequest;
 import org.v2mzero.models.compose.Arrangement;
 import org.v2mzero.models.compose.Generator;
 import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.models.compose.StyleMatch;
 import org.v2mzero.models.render.MidiFiles;
 import org.v2mzero.models.render.Mixdown;
 import org.v2mzero.models.render.Soundfont;
@@ -80,7 +82,32 @@ public final class TakeWriter {
                 new TakeManifest.GeneratorInfo(c.generator().name(), c.generator().version()),
                 c.arrangement().style(), c.arrangement().tempoMap(),
                 c.soundfont().info(),
-                curveDigest, stems, MIX, SCORE_MIDI, CURVE);
+                curveDigest, stems, MIX, SCORE_MIDI, CURVE, styleMatch(c.arrangement().styleMatch()),
+                loudness(c.mixdown()));
+    }
+
+    private static TakeManifest.StyleMatchInfo styleMatch(StyleMatch m) {
+        if (m == null) {
+            return null;
+        }
+        return new TakeManifest.StyleMatchInfo(m.method(), m.style().name(), round(m.similarity()),
+                m.runnersUp().stream().map(r -> new TakeManifest.Candidate(r.style(), round(r.similarity()))).toList());
+    }
+
+    private static TakeManifest.LoudnessInfo loudness(Mixdown mixdown) {
+        return mixdown.loudness().map(l -> new TakeManifest.LoudnessInfo(finite(l.integratedLufs()),
+                finite(l.truePeakDbtp()), ScoreJob.TARGET_LUFS, ScoreJob.TRUE_PEAK_CEILING_DBTP,
+                round(mixdown.gainDb()))).orElse(null);
+    }
+
+    /** JSON has no infinities: silence is {@code null}. */
+    private static Double finite(double db) {
+        return Double.isFinite(db) ? round(db) : null;
+    }
+
+    /** Four decimals: more would only print float noise into the manifest. */
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
     }
 
     private static String absolute(Path path) {

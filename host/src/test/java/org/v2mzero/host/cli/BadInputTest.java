@@ -73,6 +73,14 @@ class BadInputTest {
         assertTrue(Files.isRegularFile(blocker), "the file in the way is untouched");
     }
 
+    @Test
+    void benchRenderOfAFolderThatIsNoTake() {
+        CliRun run = CliRun.of("bench", "render", dir.toString(), "--runs", "1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.messages().size(), run.toString());
+        assertTrue(run.messages().get(0).contains(dir + ": no score.mid"), run.toString());
+    }
+
     private void assertRejected(Path video, String name) {
         Path out = dir.resolve("takes");
 

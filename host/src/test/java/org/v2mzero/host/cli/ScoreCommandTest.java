@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.host.testing.TakeAssertions;
+import org.v2mzero.models.render.Loudness;
+import org.v2mzero.models.render.WavReader;
 import org.v2mzero.models.video.SyntheticClip;
 import org.v2mzero.protocol.Json;
 import org.v2mzero.protocol.TakeManifest;
@@ -41,6 +43,25 @@ class ScoreCommandTest {
         assertTrue(run.out().contains(take.getFileName().toString()), run.out());
         assertTrue(run.out().contains("2 cuts [2.00 4.00]"), run.out());
         assertTrue(run.out().lines().count() <= 24, "fits one screen");
+        assertStyleMatchAndLoudness(take, manifest, run.out());
+    }
+
+    /** The manifest explains the style and reports the mix's loudness as measured from mix.wav itself. */
+    private static void assertStyleMatchAndLoudness(Path take, TakeManifest m, String out) throws Exception {
+        TakeManifest.StyleMatchInfo match = m.styleMatch();
+        assertEquals("minilm", match.method());
+        assertTrue(m.style().startsWith(match.chosen() + ","), m.style() + " vs " + match);
+        assertEquals(3, match.runnersUp().size());
+        assertTrue(match.similarity() > match.runnersUp().get(0).similarity(), match.toString());
+        assertTrue(out.contains("style     " + match.chosen()), out);
+
+        TakeManifest.LoudnessInfo loudness = m.loudness();
+        WavReader.Wav mix = WavReader.read(take.resolve(m.mix()));
+        assertEquals(loudness.integratedLufs(), Loudness.integratedLufs(mix.samples(), mix.sampleRate()), 0.05);
+        assertTrue(loudness.truePeakDbtp() <= -1.0, "true peak " + loudness.truePeakDbtp());
+        // At the -23 LUFS target unless the true-peak ceiling held the gain back.
+        assertTrue(Math.abs(loudness.integratedLufs() + 23) < 0.05 || loudness.truePeakDbtp() > -1.05, loudness.toString());
+        assertTrue(out.contains(String.format(java.util.Locale.ROOT, "mix %.1f LUFS", loudness.integratedLufs())), out);
     }
 
     static Path onlyEntry(Path folder) throws IOException {

@@ -1,24 +1,63 @@
 package org.v2mzero.models.compose;
 
 /**
- * One bar of drums on a 16-step grid (sixteenth notes in 4/4): {@code x} loud, {@code o} soft, {@code .} rest.
+ * One bar of drums on a sixteenth-note grid (4 steps per beat: 16 steps in 4/4, 12 in 3/4):
+ * {@code x} loud, {@code o} soft, {@code .} rest, and the GM drum-kit pitch each of the three voices
+ * plays (the style's drum vocabulary: a jazz "hat" is the ride, a folk "hat" the tambourine).
  *
- * @param kick  GM 36
- * @param snare GM 38
- * @param hat   GM 42 (closed hi-hat)
+ * @param kick       the low voice's steps
+ * @param snare      the back-beat voice's steps
+ * @param hat        the time-keeping voice's steps
+ * @param kickPitch  GM percussion key of the low voice, e.g. 36 bass drum
+ * @param snarePitch GM key of the back-beat voice, e.g. 38 snare, 40 electric snare, 39 clap
+ * @param hatPitch   GM key of the time-keeping voice, e.g. 42 closed hat, 51 ride, 54 tambourine
  */
-public record DrumPattern(String kick, String snare, String hat) {
+public record DrumPattern(String kick, String snare, String hat, int kickPitch, int snarePitch, int hatPitch) {
+    /** Steps of a 4/4 bar. */
     public static final int STEPS = 16;
+    /** Grid steps per beat. */
+    public static final int STEPS_PER_BEAT = 4;
+    static final int KICK = 36;
+    static final int SNARE = 38;
+    static final int HAT = 42;
 
     public DrumPattern {
         check("kick", kick);
         check("snare", snare);
         check("hat", hat);
+        if (snare.length() != kick.length() || hat.length() != kick.length()) {
+            throw new IllegalArgumentException("snare, hat : " + snare.length() + ", " + hat.length()
+                    + " steps (expected: " + kick.length() + ", like kick)");
+        }
+        checkPitch("kickPitch", kickPitch);
+        checkPitch("snarePitch", snarePitch);
+        checkPitch("hatPitch", hatPitch);
+    }
+
+    /** A 4/4 bar on the standard kit's bass drum, snare and closed hi-hat. */
+    public DrumPattern(String kick, String snare, String hat) {
+        this(kick, snare, hat, KICK, SNARE, HAT);
+    }
+
+    /** Steps in the bar. */
+    public int steps() {
+        return kick.length();
+    }
+
+    /** Beats in the bar. */
+    public int beats() {
+        return steps() / STEPS_PER_BEAT;
     }
 
     private static void check(String name, String steps) {
-        if (steps == null || !steps.matches("[xo.]{" + STEPS + "}")) {
-            throw new IllegalArgumentException(name + " : \"" + steps + "\" (expected: 16 of x, o, .)");
+        if (steps == null || !steps.matches("[xo.]+") || steps.length() % STEPS_PER_BEAT != 0) {
+            throw new IllegalArgumentException(name + " : \"" + steps + "\" (expected: 4 per beat of x, o, .)");
+        }
+    }
+
+    private static void checkPitch(String name, int pitch) {
+        if (pitch < 27 || pitch > 87) {
+            throw new IllegalArgumentException(name + " : " + pitch + " (expected: a GM drum key, 27..87)");
         }
     }
 }

@@ -10,9 +10,6 @@ import java.util.SplittableRandom;
  * time of each accent. Stateless; any thread.
  */
 final class DrumWriter {
-    static final int KICK = 36;
-    static final int SNARE = 38;
-    static final int HAT = 42;
     static final int CRASH = 49;
     private static final double HIT_SECONDS = 0.12;
     private static final long SALT = 0xD7D7_0001L;
@@ -22,14 +19,14 @@ final class DrumWriter {
     static StemPart write(CuePlan plan, DrumPattern pattern, List<AccentWriter.Accent> accents, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ SALT);
         List<Note> notes = new ArrayList<>();
-        double stepBeats = plan.beatsPerBar() / (double) DrumPattern.STEPS;
+        double stepBeats = 1.0 / DrumPattern.STEPS_PER_BEAT;
         for (int bar = 0; bar < plan.bars(); bar++) {
             double intensity = plan.intensity()[bar];
-            for (int step = 0; step < DrumPattern.STEPS; step++) {
+            for (int step = 0; step < pattern.steps(); step++) {
                 double time = plan.secondsAt(bar * plan.beatsPerBar() + step * stepBeats);
-                addStep(notes, KICK, pattern.kick().charAt(step), step, intensity, time, random);
-                addStep(notes, SNARE, pattern.snare().charAt(step), step, intensity, time, random);
-                addStep(notes, HAT, pattern.hat().charAt(step), step, intensity, time, random);
+                addStep(notes, pattern.kickPitch(), pattern.kick().charAt(step), step, intensity, time, random);
+                addStep(notes, pattern.snarePitch(), pattern.snare().charAt(step), step, intensity, time, random);
+                addStep(notes, pattern.hatPitch(), pattern.hat().charAt(step), step, intensity, time, random);
             }
         }
         for (AccentWriter.Accent a : accents) {
@@ -39,7 +36,7 @@ final class DrumWriter {
     }
 
     /**
-     * Adds one pattern step if the bar is intense enough for it: below 1/3 only steps on the half bar,
+     * Adds one pattern step if the bar is intense enough for it: below 1/3 only steps on every other beat,
      * below 2/3 only eighth-note steps, above that everything.
      */
     private static void addStep(List<Note> notes, int pitch, char mark, int step, double intensity,

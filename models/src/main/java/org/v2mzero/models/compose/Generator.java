@@ -1,5 +1,7 @@
 package org.v2mzero.models.compose;
 
+import java.util.Optional;
+
 /**
  * Turns an event curve and a prompt into music (DESIGN.md §4). Deterministic for a seed.
  */
@@ -11,4 +13,9 @@ public interface Generator {
     String version();
 
     Arrangement generate(GenerationRequest request);
+
+    /** Why this generator runs degraded (e.g. prompts matched by keywords), for the user; any thread. */
+    default Optional<String> warning() {
+        return Optional.empty();
+    }
 }

@@ -4,46 +4,139 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The built-in style table and the keyword match that picks a style from a prompt. A later generator
- * matches prompts by text embedding; this table is the honest first step (whole-word keywords).
+ * The built-in style library: thirteen described styles, each with tempo range, metre, default key and
+ * mode, progressions, GM programs per stem and a drum vocabulary. {@link StyleMatcher} picks one by
+ * text embedding; {@link #forPrompt} is the keyword fallback used when the encoder cannot load.
+ * Immutable; any thread.
  */
 public final class Styles {
     private static final DrumPattern BACKBEAT = new DrumPattern(
             "x.....o.x.......", "....x.......x...", "x.o.x.o.x.o.x.o.");
     private static final DrumPattern FOUR_ON_FLOOR = new DrumPattern(
-            "x...x...x...x...", "....x.......x...", "..x...x...x...x.");
+            "x...x...x...x...", "....x.......x...", "..x...x...x...x.", 36, 39, 42);
     private static final DrumPattern TOMS_AND_TIMPANI = new DrumPattern(
-            "x.......x..o....", "........x.......", "x...o...x...o...");
-    private static final DrumPattern SPARSE = new DrumPattern(
-            "x...............", "................", "o.......o.......");
+            "x.......x..o....", "........x.......", "x...o...x...o...", 36, 38, 45);
+    private static final DrumPattern TRAILER_TOMS = new DrumPattern(
+            "x..x..x.x..x..x.", "....x.......x...", "x.x.x.x.x.x.x.x.", 35, 40, 41);
+    private static final DrumPattern HEARTBEAT = new DrumPattern(
+            "x..o............", "................", "....o.......o...", 35, 37, 42);
+    private static final DrumPattern DREAD = new DrumPattern(
+            "x...............", "........o.......", "..............o.", 35, 41, 46);
+    private static final DrumPattern GATED_BACKBEAT = new DrumPattern(
+            "x.......x.x.....", "....x.......x...", "x.x.x.x.x.x.x.x.", 36, 40, 42);
+    private static final DrumPattern BOOM_BAP = new DrumPattern(
+            "x.....x...x.....", "....x.......x...", "x.x.x.x.x.x.x.xo", 36, 38, 42);
+    private static final DrumPattern SWING_RIDE = new DrumPattern(
+            "x.......o.......", "......o.......o.", "x...x..xx...x..x", 36, 38, 51);
+    private static final DrumPattern WALTZ_TAMBOURINE = new DrumPattern(
+            "x...........", "....o...o...", "x.o.x.o.x.o.", 36, 37, 54);
+    private static final DrumPattern OOM_PAH = new DrumPattern(
+            "x.......x.......", "....x.......x...", "..x...x...x...x.", 36, 38, 76);
 
-    /** The default when no keyword matches. */
+    /** The default when nothing else fits, and the library's first entry. */
     public static final Style ORCHESTRAL = new Style("orchestral",
-            List.of("orchestral", "orchestra", "epic", "cinematic", "strings", "heroic", "film"),
-            80, 140, new Key(2, true),
+            "Orchestral film score: a full symphony orchestra with string sections, French horns, woodwinds and "
+                    + "timpani, lyrical and cinematic, heroic or emotional themes for drama and adventure.",
+            List.of("orchestral", "orchestra", "cinematic", "strings", "heroic", "film", "symphonic"),
+            80, 140, 4, new Key(2, true),
             List.of(List.of(0, 5, 2, 6), List.of(0, 3, 4, 0), List.of(0, 5, 3, 4), List.of(0, 6, 5, 4)),
-            48, 43, 60, 47, 3, TOMS_AND_TIMPANI);
+            48, 43, 60, 47, 2, TOMS_AND_TIMPANI);
 
     public static final List<Style> ALL = List.of(
             ORCHESTRAL,
-            new Style("electronic", List.of("electronic", "techno", "edm", "synth", "house", "club", "synthwave"),
-                    110, 132, new Key(9, true),
+            new Style("trailer",
+                    "Epic trailer music: huge, powerful and aggressive, pounding taiko drums and low brass, "
+                            + "massive hits and braams, choir and driving string ostinatos building to a climax.",
+                    List.of("epic", "trailer", "massive", "battle", "powerful", "blockbuster"),
+                    90, 130, 4, new Key(0, true),
+                    List.of(List.of(0, 5, 2, 6), List.of(0, 0, 5, 5), List.of(0, 6, 5, 6)),
+                    48, 43, 61, 116, 2, TRAILER_TOMS),
+            new Style("suspense",
+                    "Suspense thriller underscore: tense, nervous and mysterious, a quiet pulse like a heartbeat, "
+                            + "low sustained strings and clarinet, slowly building tension for a chase or investigation.",
+                    List.of("suspense", "tense", "thriller", "mystery", "tension", "investigation", "spy"),
+                    70, 110, 4, new Key(9, true),
+                    List.of(List.of(0, 5, 0, 4), List.of(0, 1, 0, 4), List.of(0, 3, 5, 4)),
+                    49, 43, 71, 47, 2, HEARTBEAT),
+            new Style("horror",
+                    "Horror film music: dark, frightening and creepy, dissonant tremolo strings, eerie high violins, "
+                            + "deep rumbles and sudden stabs for jump scares, dread, ghosts and monsters.",
+                    List.of("horror", "scary", "creepy", "dark", "eerie", "haunted", "dread", "ghost"),
+                    60, 90, 4, new Key(10, true),
+                    List.of(List.of(0, 1, 0, 1), List.of(0, 5, 1, 4), List.of(0, 0, 3, 1)),
+                    44, 43, 40, 55, 3, DREAD),
+            new Style("electronic",
+                    "Electronic dance music: techno and house with a four-on-the-floor kick, claps, synthesizer "
+                            + "bass and saw-wave leads, energetic club beats for modern, futuristic or tech scenes.",
+                    List.of("electronic", "techno", "edm", "house", "club", "dance", "trance"),
+                    118, 132, 4, new Key(9, true),
                     List.of(List.of(0, 5, 2, 6), List.of(0, 3, 5, 4), List.of(0, 0, 5, 6)),
                     89, 38, 81, 55, 4, FOUR_ON_FLOOR),
-            new Style("rock", List.of("rock", "guitar", "punk", "grunge", "driving"),
-                    100, 150, new Key(4, false),
-                    List.of(List.of(0, 4, 5, 3), List.of(0, 3, 4, 3), List.of(0, 6, 3, 0)),
-                    29, 33, 30, 55, 4, BACKBEAT),
-            new Style("ambient", List.of("ambient", "calm", "dreamy", "peaceful", "meditative", "atmospheric"),
-                    60, 90, new Key(0, false),
+            new Style("synthwave",
+                    "Synthwave and retrowave: nostalgic 1980s synthesizers, analogue arpeggios, polysynth chords, "
+                            + "gated reverb snare and pulsing synth bass, neon night drives and retro sci-fi.",
+                    List.of("synthwave", "retrowave", "80s", "retro", "neon", "outrun", "synth"),
+                    80, 118, 4, new Key(6, true),
+                    List.of(List.of(0, 5, 2, 6), List.of(0, 6, 5, 6), List.of(0, 3, 5, 6)),
+                    90, 39, 81, 62, 4, GATED_BACKBEAT),
+            new Style("ambient",
+                    "Ambient soundscape: calm, slow and atmospheric, warm evolving synth pads, soft bell tones and "
+                            + "space, peaceful and dreamy textures for nature, meditation and reflection.",
+                    List.of("ambient", "calm", "dreamy", "peaceful", "meditative", "atmospheric", "relaxing"),
+                    60, 90, 4, new Key(4, false),
                     List.of(List.of(0, 3, 5, 3), List.of(0, 5, 3, 4), List.of(0, 2, 3, 0)),
-                    88, 32, 11, 47, 3, SPARSE),
-            new Style("suspense", List.of("suspense", "tense", "thriller", "horror", "dark", "creepy", "mystery"),
-                    70, 110, new Key(0, true),
-                    List.of(List.of(0, 5, 0, 4), List.of(0, 1, 0, 4), List.of(0, 3, 5, 4)),
-                    49, 43, 71, 47, 3, TOMS_AND_TIMPANI));
+                    88, 89, 11, 94, 3, null),
+            new Style("piano",
+                    "Solo piano: a single acoustic piano playing an intimate, tender and emotional piece, gentle "
+                            + "chords and a simple melody, melancholic or hopeful, for quiet personal moments.",
+                    List.of("piano", "solo", "intimate", "tender", "melancholic", "sad"),
+                    60, 100, 4, new Key(3, false),
+                    List.of(List.of(0, 4, 5, 3), List.of(0, 5, 3, 4), List.of(5, 3, 0, 4)),
+                    0, 0, 0, 0, 1, null),
+            new Style("rock",
+                    "Rock band: loud distorted electric guitars, driving bass guitar and a hard-hitting drum kit "
+                            + "with backbeat snare, energetic and rebellious, for action, sport and road trips.",
+                    List.of("rock", "guitar", "punk", "grunge", "driving", "metal"),
+                    100, 150, 4, new Key(4, true),
+                    List.of(List.of(0, 5, 2, 6), List.of(0, 2, 3, 5), List.of(0, 6, 5, 6)),
+                    29, 33, 30, 55, 4, BACKBEAT),
+            new Style("hiphop",
+                    "Hip-hop beat: boom-bap and lo-fi grooves, heavy kick and snare, swung hi-hats, deep sub bass "
+                            + "and electric piano chords, urban street attitude, rap instrumental.",
+                    List.of("hip", "hop", "hiphop", "rap", "boom", "lofi", "urban", "trap"),
+                    80, 98, 4, new Key(0, true),
+                    List.of(List.of(0, 5, 3, 4), List.of(0, 3, 0, 3), List.of(0, 6, 5, 4)),
+                    4, 38, 73, 55, 4, BOOM_BAP),
+            new Style("jazz",
+                    "Jazz combo: swinging ride cymbal and brushes, walking upright bass, piano comping with "
+                            + "seventh chords and a saxophone melody, smoky club, noir detective or happy bebop.",
+                    List.of("jazz", "swing", "bebop", "noir", "saxophone", "lounge", "blues"),
+                    110, 180, 4, new Key(5, false),
+                    List.of(List.of(1, 4, 0, 0), List.of(0, 5, 1, 4), List.of(2, 5, 1, 4)),
+                    0, 32, 66, 61, 4, SWING_RIDE),
+            new Style("folk",
+                    "Folk and acoustic: strummed steel-string acoustic guitar, fiddle, upright bass and "
+                            + "tambourine in a lilting waltz, warm, rustic and honest, countryside and travel.",
+                    List.of("folk", "acoustic", "country", "rustic", "americana", "celtic", "waltz"),
+                    84, 132, 3, new Key(7, false),
+                    List.of(List.of(0, 3, 4, 0), List.of(0, 4, 5, 3), List.of(0, 0, 3, 4)),
+                    25, 32, 110, 46, 5, WALTZ_TAMBOURINE),
+            new Style("comedy",
+                    "Comedy cartoon music: playful, quirky and bouncy, pizzicato strings, bassoon and tuba "
+                            + "oom-pah, xylophone and wood blocks, silly, funny and mischievous slapstick.",
+                    List.of("comedy", "funny", "silly", "playful", "quirky", "cartoon", "whimsical"),
+                    120, 160, 4, new Key(0, false),
+                    List.of(List.of(0, 4, 0, 4), List.of(0, 3, 4, 0), List.of(0, 1, 4, 0)),
+                    45, 58, 70, 13, 5, OOM_PAH));
 
     private Styles() {}
+
+    /** The style named {@code name}. */
+    public static Style named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("style : " + name + " (expected: one of "
+                        + ALL.stream().map(Style::name).toList() + ")"));
+    }
 
     /** The style with the most whole-word keyword matches; ties go to the earlier style, none to orchestral. */
     public static Style forPrompt(String prompt) {

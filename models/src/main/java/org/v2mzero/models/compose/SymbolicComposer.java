@@ -7,19 +7,39 @@ import org.v2mzero.protocol.Hit;
 import org.v2mzero.protocol.TempoMap;
 
 /**
- * The default generator (DESIGN.md §4), a first honest arrangement: the prompt selects a style by
- * keywords (explicit key, "N bpm" and "no drums" override it), the tempo is fitted so the strongest hits
+ * The default generator (DESIGN.md §4), a first honest arrangement: the prompt selects a style by its
+ * MiniLM embedding ({@link StyleMatcher}; explicit key, "N bpm", "no drums", "strings only", "gentle" and
+ * "aggressive" override it), the tempo is fitted so the strongest hits
  * land near beats, the curve's per-bar intensity drives density and dynamics, and every strong hit and
  * cut gets an accent at its exact time. Stems: drums, bass, harmony, melody, fx.
  *
  * <p>Deterministic: the same request gives the same arrangement; the seed picks the progression, the
- * first voicing, the motif and the drum humanisation, never the timing. Stateless; any thread.
+ * first voicing, the motif and the drum humanisation, never the timing. Immutable; any thread.
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.1.0";
-    static final int BEATS_PER_BAR = 4;
+    public static final String VERSION = "0.2.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
+
+    private final StyleMatcher matcher;
+
+    /** Matches prompts with the process-wide {@link StyleMatcher#shared()} (loads MiniLM on first use). */
+    public SymbolicComposer() {
+        this(StyleMatcher.shared());
+    }
+
+    public SymbolicComposer(StyleMatcher matcher) {
+        if (matcher == null) {
+            throw new IllegalArgumentException("matcher : null (expected: a StyleMatcher)");
+        }
+        this.matcher = matcher;
+    }
+
+    /** Why prompts are matched by keywords instead of embeddings, if they are. */
+    @Override
+    public java.util.Optional<String> warning() {
+        return matcher.warning();
+    }
 
     @Override
     public String name() {
@@ -35,25 +55,48 @@ public final class SymbolicComposer implements Generator {
     public Arrangement generate(GenerationRequest request) {
         validate(request);
         double duration = request.durationSeconds();
-        Style style = Styles.forPrompt(request.prompt());
+        StyleMatch match = matcher.match(request.prompt());
         PromptReader.Words words = PromptReader.read(request.prompt());
+        Style style = instrumented(match.style(), words);
         Key key = words.key().orElse(style.key());
         List<AccentWriter.Accent> accents = AccentWriter.accents(request.analysis(), duration);
 
-        TempoMap tempoMap = TempoMap.constant(fitTempo(style, words, accents).bpm(), BEATS_PER_BAR);
+        TempoMap tempoMap = TempoMap.constant(fitTempo(style, words, accents).bpm(), style.beatsPerBar());
         int bars = CuePlan.barCount(tempoMap, duration);
-        double[] intensity = CuePlan.intensities(request.analysis().curve(), tempoMap, bars);
+        double[] intensity = shift(CuePlan.intensities(request.analysis().curve(), tempoMap, bars), words.intensity());
         CuePlan plan = new CuePlan(tempoMap, duration, key, intensity, chords(style, key, bars, request.seed()));
 
         List<StemPart> stems = new ArrayList<>();
-        if (!words.noDrums()) {
+        if (!words.noDrums() && style.drums() != null) {
             stems.add(DrumWriter.write(plan, style.drums(), accents, request.seed()));
         }
         stems.add(BassWriter.write(plan, style.bassProgram()));
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed()));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
         stems.add(AccentWriter.write(accents, style, key, duration));
-        return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration, stems);
+        return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration, stems, match);
+    }
+
+    /** The style with every pitched stem on the prompt's one instrument ("strings only"), if it names one. */
+    static Style instrumented(Style style, PromptReader.Words words) {
+        if (words.onlyProgram().isEmpty()) {
+            return style;
+        }
+        int p = words.onlyProgram().getAsInt();
+        return new Style(style.name(), style.description(), style.keywords(), style.minBpm(), style.maxBpm(),
+                style.beatsPerBar(), style.key(), style.progressions(), p, p, p, p, style.fxOctave(), null);
+    }
+
+    /**
+     * Gentle (-1) pulls every bar's intensity down to 60 %, aggressive (+1) lifts it into 0.4..1, so
+     * density, velocity and layering follow the prompt while still following the picture.
+     */
+    static double[] shift(double[] intensity, int direction) {
+        double[] out = intensity.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = direction < 0 ? 0.6 * out[i] : direction > 0 ? 0.4 + 0.6 * out[i] : out[i];
+        }
+        return out;
     }
 
     /**
@@ -62,7 +105,7 @@ public final class SymbolicComposer implements Generator {
      */
     public TempoFitter.Fit tempoFit(GenerationRequest request) {
         validate(request);
-        Style style = Styles.forPrompt(request.prompt());
+        Style style = matcher.match(request.prompt()).style();
         return fitTempo(style, PromptReader.read(request.prompt()),
                 AccentWriter.accents(request.analysis(), request.durationSeconds()));
     }

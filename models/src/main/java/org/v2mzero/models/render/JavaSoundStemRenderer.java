@@ -32,7 +32,8 @@ import org.v2mzero.protocol.BadInputException;
  *
  * <p>Each stem gets a fresh synthesizer (no state leaks between stems), sharing the one loaded
  * {@link Soundfont}. Reverb and chorus are off and the output is 32-bit float, so rendering is
- * deterministic. Not thread-safe: call from one thread at a time (the shared bank may load lazily).
+ * deterministic. Thread-safe: stems may render in parallel ({@link StemRendering}); loading an
+ * instrument from the shared bank, which may read its samples lazily, is serialised on the bank.
  */
 public final class JavaSoundStemRenderer implements StemRenderer {
     /** The project's sample rate (DESIGN.md §5). */
@@ -113,9 +114,12 @@ public final class JavaSoundStemRenderer implements StemRenderer {
     private void loadInstrument(AudioSynthesizer synth, StemPart part) {
         Soundbank bank = soundfont.soundbank();
         Patch patch = part.percussion() ? new ModelPatch(0, 0, true) : new Patch(0, part.program());
-        Instrument instrument = bank.getInstrument(patch);
-        if (instrument == null || !synth.loadInstrument(instrument)) {
-            synth.loadAllInstruments(bank);
+        // Gervill's SF2 bank reads sample data on first use without locking; one loader at a time.
+        synchronized (bank) {
+            Instrument instrument = bank.getInstrument(patch);
+            if (instrument == null || !synth.loadInstrument(instrument)) {
+                synth.loadAllInstruments(bank);
+            }
         }
     }
 

@@ -27,8 +27,27 @@ class PromptReaderTest {
     }
 
     @Test
+    void readsInstrumentationAndIntensity() {
+        PromptReader.Words strings = PromptReader.read("Strings only, gentle");
+        assertEquals(48, strings.onlyProgram().getAsInt());
+        assertTrue(strings.noDrums(), "one instrument means no kit");
+        assertEquals(-1, strings.intensity());
+        assertEquals(0, PromptReader.read("only piano").onlyProgram().getAsInt());
+        assertEquals(1, PromptReader.read("aggressive rock").intensity());
+        assertEquals(0, PromptReader.read("rock").intensity());
+        assertFalse(PromptReader.read("strings and brass").onlyProgram().isPresent());
+    }
+
+    @Test
+    void styleTextDropsTheExplicitWords() {
+        assertEquals("tense heist strings", PromptReader.styleText("Tense heist at 92 bpm in D minor, no drums, strings"));
+        assertEquals("gentle", PromptReader.styleText("piano only, gentle"));
+        assertEquals("", PromptReader.styleText(null));
+    }
+
+    @Test
     void picksStylesByKeyword() {
-        assertEquals("electronic", Styles.forPrompt("dark synthwave chase").name());
+        assertEquals("synthwave", Styles.forPrompt("synthwave chase").name());
         assertEquals("suspense", Styles.forPrompt("tense thriller").name());
         assertEquals("orchestral", Styles.forPrompt("something nice").name());
         assertEquals("orchestral", Styles.forPrompt(null).name());

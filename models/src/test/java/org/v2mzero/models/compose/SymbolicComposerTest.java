@@ -25,7 +25,7 @@ class SymbolicComposerTest {
 
     @Test
     void writesDrumsBassHarmonyMelodyAndFx() {
-        Arrangement a = compose("epic orchestral", 7);
+        Arrangement a = compose("sweeping romantic orchestra", 7);
         assertEquals(List.of("drums", "bass", "harmony", "melody", "fx"), a.stems().stream().map(StemPart::name).toList());
         for (StemPart part : a.stems()) {
             assertFalse(part.notes().isEmpty(), part.name() + " has notes");
@@ -92,6 +92,57 @@ class SymbolicComposerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void differentPromptsGiveMeasurablyDifferentTakes() {
+        Arrangement horror = compose("creepy horror, something in the dark", 5);
+        Arrangement comedy = compose("silly cartoon chase, slapstick", 5);
+        Arrangement piano = compose("sad quiet solo piano", 5);
+        Arrangement folk = compose("country road trip with a fiddle", 5);
+        assertEquals("horror", horror.styleMatch().style().name());
+        assertEquals("comedy", comedy.styleMatch().style().name());
+        assertEquals("piano", piano.styleMatch().style().name());
+        // Tempo: each within its style's range, and the ranges do not overlap.
+        assertTrue(horror.tempoMap().initialBpm() <= 90 && comedy.tempoMap().initialBpm() >= 120,
+                horror.tempoMap() + " vs " + comedy.tempoMap());
+        // Mode: horror minor, comedy major.
+        assertTrue(horror.style().endsWith("minor") && comedy.style().endsWith("major"));
+        // Instrumentation: different programs, and solo piano has no kit and plays piano throughout.
+        assertNotEquals(programs(horror), programs(comedy));
+        assertEquals(List.of(0, 0, 0, 0), programs(piano));
+        assertTrue(piano.stems().stream().noneMatch(StemPart::percussion));
+        // Metre: folk is a waltz.
+        assertEquals(3, folk.tempoMap().beatsPerBar());
+    }
+
+    @Test
+    void stringsOnlyAndGentleChangeInstrumentationAndDynamics() {
+        Arrangement strings = compose("rock, strings only", 2);
+        assertEquals(List.of(48, 48, 48, 48), programs(strings));
+        assertTrue(strings.stems().stream().noneMatch(StemPart::percussion));
+        double loud = meanVelocity(compose("rock, aggressive", 2));
+        double soft = meanVelocity(compose("rock, gentle", 2));
+        assertTrue(loud > soft + 10, "aggressive " + loud + " vs gentle " + soft);
+    }
+
+    private static List<Integer> programs(Arrangement a) {
+        return a.stems().stream().filter(p -> !p.percussion()).map(StemPart::program).toList();
+    }
+
+    private static double meanVelocity(Arrangement a) {
+        return a.stems().stream().filter(p -> !p.name().equals("fx")).flatMap(p -> p.notes().stream())
+                .mapToInt(Note::velocity).average().orElse(0);
+    }
+
+    @Test
+    void withoutTheEncoderTheComposerFallsBackToKeywordsAndSaysSo() {
+        SymbolicComposer fallback = new SymbolicComposer(StyleMatcher.keywords("encoder missing in this test"));
+        Arrangement a = fallback.generate(new GenerationRequest(analysis(), "jazz noir", 1, DURATION));
+        assertEquals(StyleMatcher.KEYWORDS, a.styleMatch().method());
+        assertEquals("jazz", a.styleMatch().style().name());
+        assertEquals("encoder missing in this test", fallback.warning().orElseThrow());
+        assertTrue(composer.warning().isEmpty(), "the shared matcher loaded MiniLM");
     }
 
     @Test

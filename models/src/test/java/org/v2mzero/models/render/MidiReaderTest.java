@@ -1,0 +1,59 @@
+package org.v2mzero.models.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.v2mzero.models.compose.Note;
+import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.TempoMap;
+
+class MidiReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsBackWhatMidiFilesWrites() throws Exception {
+        StemPart drums = new StemPart("drums", 0, true, List.of(new Note(0, 0.1, 36, 100), new Note(1.25, 0.1, 38, 90)));
+        StemPart bass = new StemPart("bass", 33, false, List.of(new Note(0.5, 1.0, 40, 80), new Note(2.0, 0.75, 43, 70)));
+        Path file = dir.resolve("score.mid");
+        // 93.7 bpm: note times fall between beats, so the tick-to-seconds conversion is exercised.
+        MidiFiles.writeType1(file, TempoMap.constant(93.7, 4), List.of(drums, bass));
+
+        List<StemPart> parts = MidiReader.parts(file);
+
+        assertEquals(List.of("drums", "bass"), parts.stream().map(StemPart::name).toList());
+        assertTrue(parts.get(0).percussion());
+        assertFalse(parts.get(1).percussion());
+        assertEquals(33, parts.get(1).program());
+        assertNotesEqual(drums.notes(), parts.get(0).notes());
+        assertNotesEqual(bass.notes(), parts.get(1).notes());
+    }
+
+    @Test
+    void refusesAFileThatIsNotMidi() throws Exception {
+        Path file = Files.writeString(dir.resolve("not.mid"), "hello");
+        BadInputException e = assertThrows(BadInputException.class, () -> MidiReader.parts(file));
+        assertTrue(e.getMessage().startsWith(file + ": not a readable MIDI file"), e.getMessage());
+    }
+
+    /** Within one tick at 960 PPQ and 93.7 bpm (0.67 ms). */
+    private static void assertNotesEqual(List<Note> expected, List<Note> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            Note e = expected.get(i);
+            Note a = actual.get(i);
+            assertEquals(e.startSeconds(), a.startSeconds(), 7e-4);
+            assertEquals(e.durationSeconds(), a.durationSeconds(), 1.4e-3);
+            assertEquals(e.pitch(), a.pitch());
+            assertEquals(e.velocity(), a.velocity());
+        }
+    }
+}
