@@ -3,13 +3,13 @@ package org.v2mzero.bridge.jack;
 import java.nio.FloatBuffer;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
+import org.jaudiolibs.jnajack.JackPortRegistrationCallback;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.jaudiolibs.jnajack.JackPosition;
 import org.jaudiolibs.jnajack.JackStatus;
@@ -64,14 +64,20 @@ final class JackSession {
      * Control thread. Opens client {@code name} (exactly that name; never starting a server), registers a
      * port pair per stem and the mix pair, installs the callbacks and activates.
      *
-     * @param onServerGone called on JACK's notification thread when the server shuts this client down
+     * @param listener told (on JACK's notification thread) when the server goes or a port appears
      */
     static JackSession open(String name, List<String> stems, StemRenderer renderer, AudioMeters meters,
-            Consumer<JackSession> onServerGone) throws JackException {
+            SessionListener listener) throws JackException {
         JackMessages.routeToLogger();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
-        JackClient client = Jack.getInstance().openClient(name,
-                EnumSet.of(JackOptions.JackNoStartServer, JackOptions.JackUseExactName), status);
+        JackClient client;
+        try {
+            client = Jack.getInstance().openClient(name,
+                    EnumSet.of(JackOptions.JackNoStartServer, JackOptions.JackUseExactName), status);
+        } catch (JackException e) {
+            // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
+            throw new JackException("cannot open JACK client " + name + " " + status, e);
+        }
         try {
             JackSession session = new JackSession(client, stems, renderer, meters);
             client.setProcessCallback((c, frames) -> session.process(frames));
@@ -82,7 +88,18 @@ final class JackSession {
             client.onShutdown(c -> {
                 meters.notificationThread = Thread.currentThread();
                 session.serverGone = true;
-                onServerGone.accept(session);
+                listener.serverGone(session);
+            });
+            client.setPortRegistrationCallback(new JackPortRegistrationCallback() {
+                @Override
+                public void portRegistered(JackClient c, String fullName) {
+                    listener.portAppeared(fullName);
+                }
+
+                @Override
+                public void portUnregistered(JackClient c, String fullName) {
+                    // JACK drops a vanished port's connections itself; they come back via portRegistered.
+                }
             });
             client.activate();
             return session;
@@ -140,9 +157,29 @@ final class JackSession {
         }
     }
 
-    /** Control thread. Connects own port {@code shortName} to {@code destination} (a full port name). */
+    /**
+     * Control thread. Connects own port {@code shortName} to {@code destination} (a full port name);
+     * nothing to do if they are connected already (a replay after a port reappeared may race the first).
+     */
     void connect(String shortName, String destination) throws JackException {
+        for (String existing : port(shortName).getConnections()) {
+            if (existing.equals(destination)) {
+                return;
+            }
+        }
         Jack.getInstance().connect(client, client.getName() + ":" + shortName, destination);
+    }
+
+    private JackPort port(String shortName) {
+        for (int i = 0; i < stemLeftPorts.length; i++) {
+            if (stemLeftPorts[i].getShortName().equals(shortName)) {
+                return stemLeftPorts[i];
+            }
+            if (stemRightPorts[i].getShortName().equals(shortName)) {
+                return stemRightPorts[i];
+            }
+        }
+        return shortName.equals(mixLeftPort.getShortName()) ? mixLeftPort : mixRightPort;
     }
 
     /** Any thread. Whether the server shut this client down. */

@@ -197,7 +197,17 @@ public final class JackStemPlayer implements AutoCloseable {
         closeSession();
         JackSession opened;
         try {
-            opened = JackSession.open(clientName, stems, renderer, meters, this::serverGone);
+            opened = JackSession.open(clientName, stems, renderer, meters, new SessionListener() {
+                @Override
+                public void serverGone(JackSession session) {
+                    onServerGone(session);
+                }
+
+                @Override
+                public void portAppeared(String fullName) {
+                    onPortAppeared(fullName);
+                }
+            });
         } catch (JackException | RuntimeException e) {
             LOG.log(retryMillis == FIRST_RETRY_MILLIS ? Level.INFO : Level.FINE,
                     "JACK client " + clientName + ": no server yet, retrying every <= " + MAX_RETRY_MILLIS
@@ -217,12 +227,12 @@ public final class JackStemPlayer implements AutoCloseable {
                 + opened.periodFrames() + " frames per period");
         connections.forEach((port, destinations) -> destinations.forEach(d -> connectNow(opened, port, d)));
         if (opened.serverGone()) {
-            serverGone(opened); // the server died between activate and the state change
+            onServerGone(opened); // the server died between activate and the state change
         }
     }
 
     /** JACK notification thread (or control thread): the server shut {@code gone} down. */
-    private void serverGone(JackSession gone) {
+    private void onServerGone(JackSession gone) {
         if (session == gone && state.compareAndSet(PlayerState.CONNECTED, PlayerState.DISCONNECTED)) {
             LOG.warning("JACK server went away; player " + clientName + " keeps its take and reconnects");
             retryLater(() -> {
@@ -230,6 +240,18 @@ public final class JackStemPlayer implements AutoCloseable {
                 attemptConnect();
             }, 0);
         }
+    }
+
+    /**
+     * JACK notification thread: a port appeared, e.g. a DAW came back after the player reconnected;
+     * remembered connections to it are made again on the control thread.
+     */
+    private void onPortAppeared(String fullName) {
+        retryLater(() -> connections.forEach((port, destinations) -> {
+            if (destinations.contains(fullName)) {
+                connectNow(session, port, fullName);
+            }
+        }), 0);
     }
 
     private void retryLater(Runnable attempt, long delayMillis) {
