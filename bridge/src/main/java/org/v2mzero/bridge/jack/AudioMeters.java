@@ -13,9 +13,8 @@ final class AudioMeters {
     final AtomicLong callbackErrors = new AtomicLong();
     final AtomicLong connects = new AtomicLong();
     final PeriodShareHistogram callbackTime = new PeriodShareHistogram();
-    // The JACK threads that called us last; close() must not wait for the control thread from them.
+    // The JACK process thread that called us last; close() must not wait for the control thread from it.
     volatile Thread audioThread;
-    volatile Thread notificationThread;
 
     /**
      * Audio thread only: one finished cycle.
@@ -35,9 +34,8 @@ final class AudioMeters {
         }
     }
 
-    /** Whether the calling thread is one of JACK's threads that ran our callbacks. */
+    /** Whether the calling thread is JACK's process thread. */
     boolean onJackThread() {
-        Thread self = Thread.currentThread();
-        return self == audioThread || self == notificationThread;
+        return Thread.currentThread() == audioThread;
     }
 }

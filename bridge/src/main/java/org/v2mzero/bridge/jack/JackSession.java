@@ -3,13 +3,14 @@ package org.v2mzero.bridge.jack;
 import java.nio.FloatBuffer;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
-import org.jaudiolibs.jnajack.JackPortRegistrationCallback;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.jaudiolibs.jnajack.JackPosition;
 import org.jaudiolibs.jnajack.JackStatus;
@@ -21,8 +22,9 @@ import org.jaudiolibs.jnajack.JackTransportState;
  * take, counters and connection list live in the player, not here.
  *
  * <p>Threads: {@link #open}, {@link #connect} and {@link #close} run on the player's control thread;
- * {@link #process} runs on JACK's process thread; the shutdown and xrun callbacks on JACK's
- * notification thread.
+ * {@link #process} runs on JACK's process thread; the shutdown callback on JACK's notification thread.
+ * No other callback is installed: each Java callback on the notification thread is a chance for jack2's
+ * {@code pthread_cancel} at close to catch that thread inside the JVM (see {@link MissedCycles}).
  */
 final class JackSession {
     private final JackClient client;
@@ -39,7 +41,10 @@ final class JackSession {
     private final FloatBuffer[] stemRight;
     private final JackPosition position = new JackPosition();
     private final float[] zeros = new float[StemRenderer.CHUNK_FRAMES];
+    private final ProcessThreadStop stop = new ProcessThreadStop();
+    private final MissedCycles missedCycles = new MissedCycles();
     private volatile boolean serverGone;
+    private volatile Thread shutdownThread;
 
     private JackSession(JackClient client, List<String> stems, StemRenderer renderer, AudioMeters meters)
             throws JackException {
@@ -64,10 +69,9 @@ final class JackSession {
      * Control thread. Opens client {@code name} (exactly that name; never starting a server), registers a
      * port pair per stem and the mix pair, installs the callbacks and activates.
      *
-     * @param listener told (on JACK's notification thread) when the server goes or a port appears
      */
-    static JackSession open(String name, List<String> stems, StemRenderer renderer, AudioMeters meters,
-            SessionListener listener) throws JackException {
+    static JackSession open(String name, List<String> stems, StemRenderer renderer, AudioMeters meters)
+            throws JackException {
         JackMessages.routeToLogger();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         JackClient client;
@@ -81,25 +85,12 @@ final class JackSession {
         try {
             JackSession session = new JackSession(client, stems, renderer, meters);
             client.setProcessCallback((c, frames) -> session.process(frames));
-            client.setXrunCallback(c -> {
-                meters.notificationThread = Thread.currentThread();
-                meters.xruns.incrementAndGet();
-            });
+            // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
+            // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
+            // The player's control thread polls serverGone() instead.
             client.onShutdown(c -> {
-                meters.notificationThread = Thread.currentThread();
+                session.shutdownThread = Thread.currentThread();
                 session.serverGone = true;
-                listener.serverGone(session);
-            });
-            client.setPortRegistrationCallback(new JackPortRegistrationCallback() {
-                @Override
-                public void portRegistered(JackClient c, String fullName) {
-                    listener.portAppeared(fullName);
-                }
-
-                @Override
-                public void portUnregistered(JackClient c, String fullName) {
-                    // JACK drops a vanished port's connections itself; they come back via portRegistered.
-                }
             });
             client.activate();
             return session;
@@ -120,8 +111,16 @@ final class JackSession {
      * creates a JNA {@code Pointer} per port per cycle; that is outside our reach).
      */
     private boolean process(int frames) {
+        if (stop.shouldEnd()) {
+            silence(frames);
+            stop.ended();
+            return false;
+        }
         long start = System.nanoTime();
         try {
+            if (missedCycles.cycle(client.getLastFrameTime(), frames)) {
+                meters.xruns.incrementAndGet();
+            }
             JackTransportState state = client.transportQuery(position);
             long frame = Integer.toUnsignedLong(position.getFrame());
             for (int i = 0; i < stemLeft.length; i++) {
@@ -197,11 +196,26 @@ final class JackSession {
         return periodFrames;
     }
 
-    /** Control thread, not a JACK thread (libjack joins its threads). Idempotent through JNAJack. */
+    /**
+     * Control thread, not a JACK thread (libjack joins its threads). Ends the process thread first (see
+     * {@link ProcessThreadStop}), then deactivates and closes. Idempotent through JNAJack.
+     */
     void close() {
         if (!serverGone) {
+            stop.endAndWait(client, periodFrames);
             client.deactivate();
+        } else {
+            awaitShutdownCallbackGone();
         }
         client.close();
+    }
+
+    /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
+    private void awaitShutdownCallbackGone() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        Thread thread = shutdownThread;
+        while (thread != null && thread.isAlive() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 }

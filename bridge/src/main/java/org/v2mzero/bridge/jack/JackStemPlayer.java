@@ -29,7 +29,9 @@ import org.jaudiolibs.jnajack.JackException;
  * <p>Takes are handed over with {@link #setTake} without blocking and switched inside the process cycle
  * at the requested frame. When the server goes away the player keeps its take, settings and
  * connections, reports {@link PlayerState#DISCONNECTED}, and a control thread retries with bounded
- * backoff (100 ms doubling to 1 s) until a server with the same name is back.
+ * backoff (100 ms doubling to 1 s) until a server with the same name is back. Nothing but the process
+ * callback and a flag-setting shutdown callback runs on JACK's threads: libjack cancels its threads with
+ * {@code pthread_cancel} on close, and a cancel that lands inside Java code hangs the JVM.
  *
  * <p>Threads: all public methods may be called from any control thread; {@link #close()} from any thread.
  */
@@ -43,6 +45,7 @@ public final class JackStemPlayer implements AutoCloseable {
     private static final long FIRST_RETRY_MILLIS = 100;
     private static final long MAX_RETRY_MILLIS = 1000;
     private static final long CONTROL_WAIT_SECONDS = 10;
+    private static final long WATCH_MILLIS = 50;
 
     private final String clientName;
     private final List<String> stems;
@@ -72,6 +75,7 @@ public final class JackStemPlayer implements AutoCloseable {
         });
         // A pending retry must not hold close() up for its backoff delay.
         control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        control.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -89,6 +93,7 @@ public final class JackStemPlayer implements AutoCloseable {
             attemptConnect();
             return null;
         });
+        control.scheduleWithFixedDelay(this::watchServer, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
         return state.get();
     }
 
@@ -120,7 +125,7 @@ public final class JackStemPlayer implements AutoCloseable {
     /**
      * Any control thread. Connects own port {@code ownPort} (short name, e.g. {@code mix_L}) to
      * {@code destination} (full name, e.g. {@code ardour:Audio 1/audio_in 1}) now if connected, and again
-     * after every reconnect.
+     * after every reconnect; a destination that is not there is retried every second while connected.
      *
      * @return whether the connection was made now
      */
@@ -131,7 +136,11 @@ public final class JackStemPlayer implements AutoCloseable {
         connections.computeIfAbsent(ownPort, p -> new CopyOnWriteArrayList<>())
                 .addIfAbsent(destination);
         Boolean made = awaitControl(() -> connectNow(session, ownPort, destination));
-        return Boolean.TRUE.equals(made);
+        if (!Boolean.TRUE.equals(made)) {
+            retryLater(this::replayConnections, MAX_RETRY_MILLIS);
+            return false;
+        }
+        return true;
     }
 
     /** Any thread. Short names of the ports, stem pairs in order, then {@code mix_L}, {@code mix_R}. */
@@ -197,17 +206,7 @@ public final class JackStemPlayer implements AutoCloseable {
         closeSession();
         JackSession opened;
         try {
-            opened = JackSession.open(clientName, stems, renderer, meters, new SessionListener() {
-                @Override
-                public void serverGone(JackSession session) {
-                    onServerGone(session);
-                }
-
-                @Override
-                public void portAppeared(String fullName) {
-                    onPortAppeared(fullName);
-                }
-            });
+            opened = JackSession.open(clientName, stems, renderer, meters);
         } catch (JackException | RuntimeException e) {
             LOG.log(retryMillis == FIRST_RETRY_MILLIS ? Level.INFO : Level.FINE,
                     "JACK client " + clientName + ": no server yet, retrying every <= " + MAX_RETRY_MILLIS
@@ -225,33 +224,46 @@ public final class JackStemPlayer implements AutoCloseable {
         meters.connects.incrementAndGet();
         LOG.info("JACK client " + clientName + " connected at " + opened.sampleRate() + " Hz, "
                 + opened.periodFrames() + " frames per period");
-        connections.forEach((port, destinations) -> destinations.forEach(d -> connectNow(opened, port, d)));
-        if (opened.serverGone()) {
-            onServerGone(opened); // the server died between activate and the state change
+        replayConnections();
+    }
+
+    /**
+     * Control thread, every 50 ms: notices a server that went away. JACK's shutdown callback only sets a
+     * flag (see {@link JackSession}), so the reaction happens here, off JACK's threads.
+     */
+    private void watchServer() {
+        JackSession now = session;
+        if (now != null && now.serverGone()) {
+            onServerGone(now);
         }
     }
 
-    /** JACK notification thread (or control thread): the server shut {@code gone} down. */
+    /** Control thread: the server shut {@code gone} down. */
     private void onServerGone(JackSession gone) {
         if (session == gone && state.compareAndSet(PlayerState.CONNECTED, PlayerState.DISCONNECTED)) {
             LOG.warning("JACK server went away; player " + clientName + " keeps its take and reconnects");
-            retryLater(() -> {
-                retryMillis = FIRST_RETRY_MILLIS;
-                attemptConnect();
-            }, 0);
+            retryMillis = FIRST_RETRY_MILLIS;
+            attemptConnect();
         }
     }
 
     /**
-     * JACK notification thread: a port appeared, e.g. a DAW came back after the player reconnected;
-     * remembered connections to it are made again on the control thread.
+     * Control thread: makes every remembered connection that is missing (its destination's client may
+     * come back after us, e.g. a DAW restarted with the server); while some are missing it tries again
+     * every second. Polling from here instead of a port-registration callback keeps Java code off JACK's
+     * notification thread (see {@link MissedCycles}).
      */
-    private void onPortAppeared(String fullName) {
-        retryLater(() -> connections.forEach((port, destinations) -> {
-            if (destinations.contains(fullName)) {
-                connectNow(session, port, fullName);
+    private void replayConnections() {
+        JackSession now = session;
+        boolean missing = false;
+        for (Map.Entry<String, CopyOnWriteArrayList<String>> entry : connections.entrySet()) {
+            for (String destination : entry.getValue()) {
+                missing |= !connectNow(now, entry.getKey(), destination);
             }
-        }), 0);
+        }
+        if (missing && now != null && session == now && state.get() == PlayerState.CONNECTED) {
+            retryLater(this::replayConnections, MAX_RETRY_MILLIS);
+        }
     }
 
     private void retryLater(Runnable attempt, long delayMillis) {
@@ -271,7 +283,9 @@ public final class JackStemPlayer implements AutoCloseable {
             target.connect(ownPort, destination);
             return true;
         } catch (JackException e) {
-            LOG.log(Level.WARNING, "cannot connect " + clientName + ":" + ownPort + " to " + destination, e);
+            // Usually the destination's client is not (yet) on this server; replayConnections retries.
+            LOG.log(Level.FINE, "cannot connect " + clientName + ":" + ownPort + " to " + destination
+                    + " now; retrying while connected (" + e + ")");
             return false;
         }
     }

@@ -37,6 +37,8 @@ final class JackRecorder implements AutoCloseable {
     private final AtomicInteger wraps = new AtomicInteger();
     private final AtomicInteger xruns = new AtomicInteger();
     private final JackPosition position = new JackPosition();
+    private final ProcessThreadStop stop = new ProcessThreadStop();
+    private final MissedCycles missedCycles = new MissedCycles(); // no xrun callback: see MissedCycles
     private final JackClient client;
     private final JackPort inLeft;
     private final JackPort inRight;
@@ -61,13 +63,19 @@ final class JackRecorder implements AutoCloseable {
                 EnumSet.noneOf(JackStatus.class));
         JackRecorder recorder = new JackRecorder(client);
         client.setProcessCallback((c, n) -> recorder.process(n));
-        client.setXrunCallback(c -> recorder.xruns.incrementAndGet());
         client.activate();
         return recorder;
     }
 
     private boolean process(int n) {
+        if (stop.shouldEnd()) {
+            stop.ended();
+            return false;
+        }
         try {
+            if (missedCycles.cycle(client.getLastFrameTime(), n)) {
+                xruns.incrementAndGet();
+            }
             boolean rolling = client.transportQuery(position) == JackTransportState.JackTransportRolling;
             long frame = Integer.toUnsignedLong(position.getFrame());
             if (armed) {
@@ -119,7 +127,7 @@ final class JackRecorder implements AutoCloseable {
         return wraps.get();
     }
 
-    /** Xruns the server reported to this client since it opened. */
+    /** Cycles this client missed (its view of xruns) since it opened. */
     int xruns() {
         return xruns.get();
     }
@@ -140,6 +148,11 @@ final class JackRecorder implements AutoCloseable {
     void loop(long start, long end) {
         loopStart = start;
         loopEnd = end;
+    }
+
+    /** Whether {@code in_L} and {@code in_R} are both connected to something. */
+    boolean connected() throws JackException {
+        return inLeft.getConnections().length > 0 && inRight.getConnections().length > 0;
     }
 
     void locate(long frame) throws JackException {
@@ -171,8 +184,10 @@ final class JackRecorder implements AutoCloseable {
         await(more + " cycles", Duration.ofSeconds(5), () -> cycles() >= target);
     }
 
+    /** Ends the process thread the safe way (see {@link ProcessThreadStop}), then deactivates and closes. */
     @Override
-    public void close() {
+    public void close() throws JackException {
+        stop.endAndWait(client, client.getBufferSize());
         client.deactivate();
         client.close();
     }

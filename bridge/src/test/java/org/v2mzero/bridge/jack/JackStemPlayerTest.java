@@ -54,7 +54,7 @@ class JackStemPlayerTest {
     }
 
     @AfterEach
-    void disconnect() {
+    void disconnect() throws Exception {
         if (recorder != null) {
             recorder.close();
         }
@@ -77,8 +77,9 @@ class JackStemPlayerTest {
         awaitRollingPast(30_000);
         recorder.locate(66_000); // forwards, to 0.125 s before the take ends
         awaitRollingPast(80_000);
-        recorder.loop(40_000, 46_000);
         recorder.locate(40_000);
+        JackRecorder.await("back at 40000", WAIT, () -> recorder.frame() < 46_000);
+        recorder.loop(40_000, 46_000);
         JackRecorder.await("three loop wraps", WAIT, () -> recorder.wraps() >= 3);
         recorder.loop(-1, -1);
         recorder.stop();
@@ -91,7 +92,7 @@ class JackStemPlayerTest {
                 frame -> 0f - FrameCodedTakes.mix(1, start, length, 1, frame));
         LOG.info(() -> "placement run: " + player.stats() + ", glitched blocks " + r.glitches.size()
                 + ", recorder saw " + recorder.xruns() + " xruns");
-        r.assertGlitchesExplained(recorder.xruns());
+        r.assertGlitchesExplained(missedCycles());
         assertTrue(Recording.sawFrameIn(recorder, 0, start), "heard silence before the take");
         assertTrue(Recording.sawFrameIn(recorder, start + length, Long.MAX_VALUE), "heard silence after it");
         assertTrue(r.audible > 24_000, "heard the take: " + r.audible + " samples");
@@ -125,9 +126,9 @@ class JackStemPlayerTest {
             Recording r = Recording.check(recorder, PERIOD,
                     frame -> FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 2, frame),
                     frame -> 0f - FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 1, frame));
-            r.assertGlitchesExplained(recorder.xruns());
+            r.assertGlitchesExplained(missedCycles());
             // Under load the dummy driver's xruns make the transport itself repeat or skip a period.
-            assertTrue(r.backwardJumps + r.forwardJumps <= recorder.xruns(), "transport jumps without xruns: "
+            assertTrue(r.backwardJumps + r.forwardJumps <= missedCycles(), "transport jumps without xruns: "
                     + r.backwardJumps + " back, " + r.forwardJumps + " forward");
             assertSame(second, player.currentTake());
             if (cleanAround(r, swapAt)) {
@@ -161,6 +162,11 @@ class JackStemPlayerTest {
         JackRecorder.await("stopped at " + frame, WAIT, () -> !recorder.rolling() && recorder.frame() == frame);
     }
 
+    /** Cycles the player or the recorder missed: each may garble one recorded block. */
+    private int missedCycles() {
+        return (int) player.stats().xruns() + recorder.xruns();
+    }
+
     private void awaitRollingPast(long frame) {
         JackRecorder.await("rolling past " + frame, WAIT, () -> recorder.rolling() && recorder.frame() >= frame);
     }
@@ -169,7 +175,6 @@ class JackStemPlayerTest {
         PlayerStats stats = player.stats();
         assertEquals(PlayerState.CONNECTED, stats.state());
         assertEquals(0, stats.callbackErrors());
-        assertTrue(stats.xruns() == 0 || recorder.xruns() > 0, "player counted xruns JACK did not report");
         assertEquals(PERIOD, stats.periodFrames());
         assertEquals(48_000, stats.sampleRate());
         assertTrue(stats.callbacks() > 100, "callbacks: " + stats.callbacks());

@@ -10,10 +10,10 @@ import java.util.List;
  * cycle (block) at a time, and counts what the run went through (rolling and stopped samples, jumps of
  * the transport), so a test can also prove it covered the cases it claims.
  *
- * <p>A block that does not match is a glitch. On a loaded, non-real-time test machine JACK reports
- * xruns, and in an xrun cycle a client can read a port buffer its upstream client has not written yet
+ * <p>A block that does not match is a glitch. On a loaded, non-real-time test machine clients miss
+ * cycles (xruns), and in such a cycle a client can read a port buffer its upstream client has not written
  * (the previous cycle's samples). Such a block is not the player's doing; {@link #assertGlitchesExplained}
- * allows at most one glitched block per reported xrun, so with no xrun every sample must be exact.
+ * allows at most one glitched block per missed cycle, so with no xrun every sample must be exact.
  */
 final class Recording {
     /** Expected sample at a timeline frame. */
@@ -66,10 +66,10 @@ final class Recording {
         return r;
     }
 
-    /** At most one glitched block per xrun JACK reported during the recording. */
-    void assertGlitchesExplained(int xruns) {
-        assertTrue(glitches.size() <= xruns, glitches.size() + " blocks differ from the timeline but JACK reported "
-                + xruns + " xruns; first: " + (glitches.isEmpty() ? "-" : glitches.get(0)));
+    /** At most one glitched block per cycle missed (xrun) by the player or the recorder. */
+    void assertGlitchesExplained(int missedCycles) {
+        assertTrue(glitches.size() <= missedCycles, glitches.size() + " blocks differ from the timeline but only "
+                + missedCycles + " cycles were missed; first: " + (glitches.isEmpty() ? "-" : glitches.get(0)));
     }
 
     /** How many times timeline {@code frame} was heard while rolling. */
