@@ -1,6 +1,5 @@
 package org.v2mzero.bridge.jack;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -145,14 +144,7 @@ public final class JackStemPlayer implements AutoCloseable {
 
     /** Any thread. Short names of the ports, stem pairs in order, then {@code mix_L}, {@code mix_R}. */
     public List<String> portNames() {
-        List<String> names = new ArrayList<>();
-        for (String stem : stems) {
-            names.add(stem + "_L");
-            names.add(stem + "_R");
-        }
-        names.add(MIX + "_L");
-        names.add(MIX + "_R");
-        return names;
+        return PortNames.ports(stems, MIX);
     }
 
     /** Any thread. The JACK client name. */

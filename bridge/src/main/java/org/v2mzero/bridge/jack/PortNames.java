@@ -1,5 +1,6 @@
 package org.v2mzero.bridge.jack;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,5 +37,17 @@ final class PortNames {
             }
         }
         return List.copyOf(stems);
+    }
+
+    /** Short port names: {@code <stem>_L}, {@code <stem>_R} per stem in order, then the mix pair. */
+    static List<String> ports(List<String> stems, String mix) {
+        List<String> names = new ArrayList<>();
+        for (String stem : stems) {
+            names.add(stem + "_L");
+            names.add(stem + "_R");
+        }
+        names.add(mix + "_L");
+        names.add(mix + "_R");
+        return List.copyOf(names);
     }
 }
