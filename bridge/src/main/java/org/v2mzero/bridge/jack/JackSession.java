@@ -1,0 +1,221 @@
+package org.v2mzero.bridge.jack;
+
+import java.nio.FloatBuffer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jaudiolibs.jnajack.Jack;
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackException;
+import org.jaudiolibs.jnajack.JackOptions;
+import org.jaudiolibs.jnajack.JackPort;
+import org.jaudiolibs.jnajack.JackPortFlags;
+import org.jaudiolibs.jnajack.JackPortType;
+import org.jaudiolibs.jnajack.JackPosition;
+import org.jaudiolibs.jnajack.JackStatus;
+import org.jaudiolibs.jnajack.JackTransportState;
+
+/**
+ * One open JACK client of the player with its ports and callbacks: lives from a successful
+ * {@link #open} until the server goes away or the player closes. A reconnect opens a new session; the
+ * take, counters and connection list live in the player, not here.
+ *
+ * <p>Threads: {@link #open}, {@link #connect} and {@link #close} run on the player's control thread;
+ * {@link #process} runs on JACK's process thread; the shutdown callback on JACK's notification thread.
+ * No other callback is installed: each Java callback on the notification thread is a chance for jack2's
+ * {@code pthread_cancel} at close to catch that thread inside the JVM (see {@link MissedCycles}).
+ */
+final class JackSession {
+    private final JackClient client;
+    private final JackPort[] stemLeftPorts;
+    private final JackPort[] stemRightPorts;
+    private final JackPort mixLeftPort;
+    private final JackPort mixRightPort;
+    private final int sampleRate;
+    private final int periodFrames;
+    private final StemRenderer renderer;
+    private final AudioMeters meters;
+    // Preallocated for the process callback: JACK hands new buffers each cycle, these arrays hold them.
+    private final FloatBuffer[] stemLeft;
+    private final FloatBuffer[] stemRight;
+    private final JackPosition position = new JackPosition();
+    private final float[] zeros = new float[StemRenderer.CHUNK_FRAMES];
+    private final ProcessThreadStop stop = new ProcessThreadStop();
+    private final MissedCycles missedCycles = new MissedCycles();
+    private volatile boolean serverGone;
+    private volatile Thread shutdownThread;
+
+    private JackSession(JackClient client, List<String> stems, StemRenderer renderer, AudioMeters meters)
+            throws JackException {
+        this.client = client;
+        this.renderer = renderer;
+        this.meters = meters;
+        this.sampleRate = client.getSampleRate();
+        this.periodFrames = client.getBufferSize();
+        stemLeftPorts = new JackPort[stems.size()];
+        stemRightPorts = new JackPort[stems.size()];
+        for (int i = 0; i < stems.size(); i++) {
+            stemLeftPorts[i] = output(stems.get(i) + "_L");
+            stemRightPorts[i] = output(stems.get(i) + "_R");
+        }
+        mixLeftPort = output(JackStemPlayer.MIX + "_L");
+        mixRightPort = output(JackStemPlayer.MIX + "_R");
+        stemLeft = new FloatBuffer[stems.size()];
+        stemRight = new FloatBuffer[stems.size()];
+    }
+
+    /**
+     * Control thread. Opens client {@code name} (exactly that name; never starting a server), registers a
+     * port pair per stem and the mix pair, installs the callbacks and activates.
+     *
+     */
+    static JackSession open(String name, List<String> stems, StemRenderer renderer, AudioMeters meters)
+            throws JackException {
+        JackMessages.routeToLogger();
+        EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
+        JackClient client;
+        try {
+            client = Jack.getInstance().openClient(name,
+                    EnumSet.of(JackOptions.JackNoStartServer, JackOptions.JackUseExactName), status);
+        } catch (JackException e) {
+            // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
+            throw new JackException("cannot open JACK client " + name + " " + status, e);
+        }
+        try {
+            JackSession session = new JackSession(client, stems, renderer, meters);
+            client.setProcessCallback((c, frames) -> session.process(frames));
+            // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
+            // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
+            // The player's control thread polls serverGone() instead.
+            client.onShutdown(c -> {
+                session.shutdownThread = Thread.currentThread();
+                session.serverGone = true;
+            });
+            client.activate();
+            return session;
+        } catch (JackException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private JackPort output(String shortName) throws JackException {
+        return client.registerPort(shortName, JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
+    }
+
+    /**
+     * JACK process thread. Reads the transport, renders, records the callback time. Catches every
+     * Throwable here, once, because nothing may escape into libjack: that cycle is silence and counted.
+     * Allocation-free in this class and {@link StemRenderer} (JNAJack's own wrapper around this callback
+     * creates a JNA {@code Pointer} per port per cycle; that is outside our reach).
+     */
+    private boolean process(int frames) {
+        if (stop.shouldEnd()) {
+            silence(frames);
+            stop.ended();
+            return false;
+        }
+        long start = System.nanoTime();
+        try {
+            if (missedCycles.cycle(client.getLastFrameTime(), frames)) {
+                meters.xruns.incrementAndGet();
+            }
+            JackTransportState state = client.transportQuery(position);
+            long frame = Integer.toUnsignedLong(position.getFrame());
+            for (int i = 0; i < stemLeft.length; i++) {
+                stemLeft[i] = stemLeftPorts[i].getFloatBuffer();
+                stemRight[i] = stemRightPorts[i].getFloatBuffer();
+            }
+            renderer.render(frame, state == JackTransportState.JackTransportRolling, frames, sampleRate,
+                    stemLeft, stemRight, mixLeftPort.getFloatBuffer(), mixRightPort.getFloatBuffer());
+        } catch (Throwable t) {
+            meters.callbackErrors.incrementAndGet();
+            silence(frames);
+        }
+        meters.cycle(System.nanoTime() - start, frames, sampleRate);
+        return true;
+    }
+
+    private void silence(int frames) {
+        for (int i = 0; i < stemLeftPorts.length; i++) {
+            zero(stemLeftPorts[i].getFloatBuffer(), frames);
+            zero(stemRightPorts[i].getFloatBuffer(), frames);
+        }
+        zero(mixLeftPort.getFloatBuffer(), frames);
+        zero(mixRightPort.getFloatBuffer(), frames);
+    }
+
+    private void zero(FloatBuffer buffer, int frames) {
+        if (buffer == null) {
+            return;
+        }
+        int length = Math.min(frames, buffer.limit());
+        for (int done = 0; done < length; done += zeros.length) {
+            buffer.put(done, zeros, 0, Math.min(zeros.length, length - done));
+        }
+    }
+
+    /**
+     * Control thread. Connects own port {@code shortName} to {@code destination} (a full port name);
+     * nothing to do if they are connected already (a replay after a port reappeared may race the first).
+     */
+    void connect(String shortName, String destination) throws JackException {
+        for (String existing : port(shortName).getConnections()) {
+            if (existing.equals(destination)) {
+                return;
+            }
+        }
+        Jack.getInstance().connect(client, client.getName() + ":" + shortName, destination);
+    }
+
+    private JackPort port(String shortName) {
+        for (int i = 0; i < stemLeftPorts.length; i++) {
+            if (stemLeftPorts[i].getShortName().equals(shortName)) {
+                return stemLeftPorts[i];
+            }
+            if (stemRightPorts[i].getShortName().equals(shortName)) {
+                return stemRightPorts[i];
+            }
+        }
+        return shortName.equals(mixLeftPort.getShortName()) ? mixLeftPort : mixRightPort;
+    }
+
+    /** Any thread. Whether the server shut this client down. */
+    boolean serverGone() {
+        return serverGone;
+    }
+
+    /** Frames per second of this server. */
+    int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Frames per period of this server. */
+    int periodFrames() {
+        return periodFrames;
+    }
+
+    /**
+     * Control thread, not a JACK thread (libjack joins its threads). Ends the process thread first (see
+     * {@link ProcessThreadStop}), then deactivates and closes. Idempotent through JNAJack.
+     */
+    void close() {
+        if (!serverGone) {
+            stop.endAndWait(client, periodFrames);
+            client.deactivate();
+        } else {
+            awaitShutdownCallbackGone();
+        }
+        client.close();
+    }
+
+    /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
+    private void awaitShutdownCallbackGone() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        Thread thread = shutdownThread;
+        while (thread != null && thread.isAlive() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+}
