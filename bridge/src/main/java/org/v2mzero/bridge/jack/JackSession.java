@@ -34,19 +34,19 @@ final class JackSession {
     private final JackPort mixRightPort;
     private final int sampleRate;
     private final int periodFrames;
-    private final StemRenderer renderer;
+    private final CycleRenderer renderer;
     private final AudioMeters meters;
     // Preallocated for the process callback: JACK hands new buffers each cycle, these arrays hold them.
     private final FloatBuffer[] stemLeft;
     private final FloatBuffer[] stemRight;
     private final JackPosition position = new JackPosition();
-    private final float[] zeros = new float[StemRenderer.CHUNK_FRAMES];
+    private final float[] zeros = new float[CycleRenderer.CHUNK_FRAMES];
     private final ProcessThreadStop stop = new ProcessThreadStop();
     private final MissedCycles missedCycles = new MissedCycles();
     private volatile boolean serverGone;
     private volatile Thread shutdownThread;
 
-    private JackSession(JackClient client, List<String> stems, StemRenderer renderer, AudioMeters meters)
+    private JackSession(JackClient client, List<String> stems, CycleRenderer renderer, AudioMeters meters)
             throws JackException {
         this.client = client;
         this.renderer = renderer;
@@ -70,7 +70,7 @@ final class JackSession {
      * port pair per stem and the mix pair, installs the callbacks and activates.
      *
      */
-    static JackSession open(String name, List<String> stems, StemRenderer renderer, AudioMeters meters)
+    static JackSession open(String name, List<String> stems, CycleRenderer renderer, AudioMeters meters)
             throws JackException {
         JackMessages.routeToLogger();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
@@ -107,7 +107,7 @@ final class JackSession {
     /**
      * JACK process thread. Reads the transport, renders, records the callback time. Catches every
      * Throwable here, once, because nothing may escape into libjack: that cycle is silence and counted.
-     * Allocation-free in this class and {@link StemRenderer} (JNAJack's own wrapper around this callback
+     * Allocation-free in this class and {@link CycleRenderer} (JNAJack's own wrapper around this callback
      * creates a JNA {@code Pointer} per port per cycle; that is outside our reach).
      */
     private boolean process(int frames) {

@@ -48,7 +48,7 @@ public final class JackStemPlayer implements AutoCloseable {
 
     private final String clientName;
     private final List<String> stems;
-    private final StemRenderer renderer;
+    private final CycleRenderer renderer;
     private final AudioMeters meters = new AudioMeters();
     private final AtomicReference<PlayerState> state = new AtomicReference<>(PlayerState.NEW);
     private final ScheduledThreadPoolExecutor control;
@@ -66,7 +66,7 @@ public final class JackStemPlayer implements AutoCloseable {
     public JackStemPlayer(String clientName, List<String> stemNames) {
         this.clientName = PortNames.checkClientName(clientName);
         this.stems = PortNames.checkStems(stemNames, MIX);
-        this.renderer = new StemRenderer(stems.size());
+        this.renderer = new CycleRenderer(stems.size());
         this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "v2m-jack-control-" + clientName);
             thread.setDaemon(true);

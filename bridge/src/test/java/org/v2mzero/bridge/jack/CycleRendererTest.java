@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The audio-thread logic on a non-real-time clock: the test plays JACK and asserts on every sample. */
-class StemRendererTest {
+class CycleRendererTest {
     private static final List<String> PORTS = List.of("drums", "bass");
     private static final int RATE = 48_000;
 
-    private final StemRenderer renderer = new StemRenderer(PORTS.size());
+    private final CycleRenderer renderer = new CycleRenderer(PORTS.size());
     private final FloatBuffer[] left = {FloatBuffer.allocate(2048), FloatBuffer.allocate(2048)};
     private final FloatBuffer[] right = {FloatBuffer.allocate(2048), FloatBuffer.allocate(2048)};
     private final FloatBuffer mixLeft = FloatBuffer.allocate(2048);

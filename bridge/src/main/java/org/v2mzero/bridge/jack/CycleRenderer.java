@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>{@link #render} allocates nothing, takes no lock, does no I/O and no logging: it reads arrays,
  * writes preallocated scratch and bulk-puts into the given buffers.
  */
-final class StemRenderer {
+final class CycleRenderer {
     /** Frames mixed per chunk; a longer cycle is mixed in several chunks, so any period size works. */
     static final int CHUNK_FRAMES = 1024;
 
@@ -29,7 +29,7 @@ final class StemRenderer {
     private volatile ResolvedTake current;
 
     /** @param stemCount number of stem port pairs (the mix pair comes on top) */
-    StemRenderer(int stemCount) {
+    CycleRenderer(int stemCount) {
         this.stemCount = stemCount;
     }
 
