@@ -14,7 +14,7 @@ import org.v2mzero.protocol.testing.SharedTestData;
  * Stopped by its own PID: a second jackd with the same name would fail silently and
  * {@code jack_wait} would then talk to the first one (daw-notes.md).
  */
-final class JackTestServer implements AutoCloseable {
+public final class JackTestServer implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -23,14 +23,14 @@ final class JackTestServer implements AutoCloseable {
         this.log = log;
     }
 
-    static String name() {
+    public static String name() {
         String name = System.getenv("JACK_DEFAULT_SERVER");
         assertTrue(name != null && !name.isEmpty(), "Surefire sets JACK_DEFAULT_SERVER for bridge tests");
         return name;
     }
 
     /** Starts a server at 48 kHz with the given period and waits (at most 10 s) until it answers. */
-    static JackTestServer start(int periodFrames) throws IOException, InterruptedException {
+    public static JackTestServer start(int periodFrames) throws IOException, InterruptedException {
         Path jackd = SharedTestData.tool("jackd");
         Path jackWait = SharedTestData.tool("jack_wait");
         Path log = Files.createTempFile("jackd-", ".log");

@@ -1,0 +1,127 @@
+package org.v2mzero.host.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.v2mzero.bridge.jack.JackStemPlayer;
+import org.v2mzero.bridge.jack.PlayableTake;
+import org.v2mzero.bridge.jack.PlayerState;
+import org.v2mzero.bridge.jack.PlayerStats;
+import org.v2mzero.host.play.TakeAudio;
+import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.TakeManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code v2m play TAKE_DIR}: the smallest useful bridge. A JACK client with a port pair per stem and
+ * {@code mix_L}/{@code mix_R} plays the take at the JACK transport's frame (start the DAW on JACK
+ * transport, roll, and the stems sound under the picture) until interrupted or {@code --for} ends.
+ */
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Play a take into JACK, locked to the JACK transport, until interrupted.")
+final class PlayCommand implements Callable<Integer> {
+    private static final Logger LOG = Logger.getLogger(PlayCommand.class.getName());
+
+    @Parameters(index = "0", paramLabel = "TAKE_DIR", description = "a take folder (with manifest.json)")
+    Path takeDir;
+
+    @Option(names = "--transport", paramLabel = "jack", description = "transport to follow (default: ${DEFAULT-VALUE})")
+    String transport = "jack";
+
+    @Option(names = "--client", paramLabel = "NAME", description = "JACK client name (default: ${DEFAULT-VALUE})")
+    String client = "v2m";
+
+    @Option(names = "--connect-mix", paramLabel = "PORT", arity = "2",
+            description = "connect mix_L and mix_R to these two ports, e.g. system:playback_1 system:playback_2")
+    List<String> connectMix;
+
+    @Option(names = "--for", paramLabel = "SECONDS", description = "stop after this long (default: until interrupted)")
+    Double seconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!transport.equals("jack")) {
+            throw new BadInputException("--transport " + transport + ": the player follows the JACK transport only"
+                    + " for now; run the DAW on JACK transport and use --transport jack");
+        }
+        TakeManifest manifest = TakeAudio.manifest(takeDir);
+        PlayableTake take = TakeAudio.load(takeDir, manifest);
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        // On Ctrl-C the JVM exits once its hooks return: hold it until the player is closed and reported.
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            awaitQuietly(done);
+        }, "v2m-play-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (JackStemPlayer player = new JackStemPlayer(client, TakeAudio.stemNames(manifest))) {
+            if (player.start() != PlayerState.CONNECTED) {
+                err.println("  no JACK server \"" + System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default")
+                        + "\" yet; waiting for one (Ctrl-C to stop)");
+            }
+            player.setTake(take, JackStemPlayer.SWAP_NOW);
+            if (connectMix != null) {
+                player.connect(JackStemPlayer.MIX + "_L", connectMix.get(0));
+                player.connect(JackStemPlayer.MIX + "_R", connectMix.get(1));
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT, "playing %s from %.3f s on the timeline, ports %s:%s%n",
+                    manifest.takeId(), manifest.timelineOffsetSeconds(), player.clientName(), player.portNames());
+            spec.commandLine().getOut().flush();
+            waitUntilStopped(stop);
+            return report(player.stats());
+        } finally {
+            done.countDown();
+            removeHook(hook);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch done) {
+        try {
+            done.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void waitUntilStopped(CountDownLatch stop) throws InterruptedException {
+        if (seconds == null) {
+            stop.await();
+        } else {
+            stop.await(Math.round(seconds * 1000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int report(PlayerStats s) {
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "stopped: %d callbacks at %d frames/period, %d xruns, callback p50 %.1f %% / p99 %.1f %% of the period%n",
+                s.callbacks(), s.periodFrames(), s.xruns(), 100 * s.p50PeriodShare(), 100 * s.p99PeriodShare());
+        if (s.callbacks() == 0) {
+            spec.commandLine().getErr().println("v2m: played nothing: no JACK server came up");
+            return ErrorReporter.EXIT_BAD_INPUT;
+        }
+        return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting because of Ctrl-C and the hook is running: nothing to remove.
+            LOG.log(Level.FINE, "exiting on interrupt", shuttingDown);
+        }
+    }
+}
