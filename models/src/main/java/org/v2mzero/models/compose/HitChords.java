@@ -20,7 +20,11 @@ final class HitChords {
 
     private HitChords() {}
 
-    /** The harmony's re-entry chords, voiced from {@link HarmonyWriter#LOW} in root position. */
+    /**
+     * The harmony's re-entry chords, voiced from {@link HarmonyWriter#LOW} in root position with the root
+     * doubled an octave up: a tutti chord, wider than the bar's own three voices, so the hit also opens
+     * the register, not only the volume.
+     */
     static List<Note> harmony(CuePlan plan, List<Double> marks) {
         List<Note> notes = new ArrayList<>();
         for (double mark : marks) {
@@ -29,6 +33,23 @@ final class HitChords {
             for (int pitch : voicing) {
                 notes.add(new Note(mark, length, pitch, velocity(plan, mark)));
             }
+            notes.add(new Note(mark, length, voicing[0] + 12, velocity(plan, mark)));
+        }
+        return notes;
+    }
+
+    /**
+     * The melody's stab on the hit: the chord's root and fifth above {@link MelodyWriter#LOW}, half a
+     * beat long, the top of the tutti; the motif goes on after it as written.
+     */
+    static List<Note> melody(CuePlan plan, List<Double> marks) {
+        List<Note> notes = new ArrayList<>();
+        for (double mark : marks) {
+            int[] chord = chordAt(plan, mark);
+            int root = Notes.atOrAbove(chord[0], MelodyWriter.LOW);
+            double length = Math.max(MIN_SECONDS, 0.5 * plan.beatSeconds());
+            notes.add(new Note(mark, length, root, velocity(plan, mark)));
+            notes.add(new Note(mark, length, Notes.atOrAbove(chord[2], root), velocity(plan, mark) - 10));
         }
         return notes;
     }

@@ -91,6 +91,7 @@ public final class SymbolicComposer implements Generator {
             List<Note> entry = switch (stem.name()) {
                 case "harmony" -> HitChords.harmony(plan, marks);
                 case "bass" -> HitChords.bass(plan, marks);
+                case "melody" -> HitChords.melody(plan, marks);
                 case "drums" -> marks.stream().map(m -> new Note(m, 0.3, style.drums().kickPitch(),
                         HitChords.velocity(plan, m))).toList();
                 default -> List.of();
