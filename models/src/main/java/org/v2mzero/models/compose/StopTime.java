@@ -15,11 +15,11 @@ final class StopTime {
     static final double MIN_STRENGTH = AccentWriter.CUT_STRENGTH;
     /** A marked hit closer than this to the previous one gets no breath of its own, seconds. */
     static final double MIN_SPACING = 1.5;
-    /** The breath is a quarter rest (one beat), clamped to {@link #MIN_BREATH}..{@link #MAX_BREATH}. */
-    static final double BREATH_BEATS = 1.0;
+    /** The breath is this share of a beat, clamped to {@link #MIN_BREATH}..{@link #MAX_BREATH}. */
+    static final double BREATH_BEATS = 0.5;
     /** Shortest breath, seconds: longer than one analysis window of a listener's ear (about 0.1 s). */
     static final double MIN_BREATH = 0.16;
-    static final double MAX_BREATH = 0.45;
+    static final double MAX_BREATH = 0.3;
 
     private StopTime() {}
 
@@ -36,7 +36,7 @@ final class StopTime {
         return kept;
     }
 
-    /** The breath before each mark, seconds: one beat at the cue's tempo, within 0.16..0.45 s. */
+    /** The breath before each mark, seconds: half a beat at the cue's tempo, within 0.16..0.3 s. */
     static double breathSeconds(CuePlan plan) {
         return Math.max(MIN_BREATH, Math.min(MAX_BREATH, BREATH_BEATS * plan.beatSeconds()));
     }
