@@ -62,4 +62,23 @@ public record CurveAnalysis(
                 values.stream().mapToDouble(Double::doubleValue).toArray());
         return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts);
     }
+
+    /**
+     * The same analysis played backwards, the control of ../shared/metrics.md: every time {@code t}
+     * (curve samples, hits, cuts) becomes {@code duration − t} (hits and cuts clamped at 0), with values and strengths
+     * kept. The curve stays strictly increasing in time, hits stay strongest first, cuts ascending.
+     * A take composed from it has the same amount of picture activity, just not where the picture has it.
+     */
+    public CurveAnalysis reversed() {
+        int n = curve.size();
+        double[] times = new double[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = duration - curve.time(n - 1 - i);
+            values[i] = curve.value(n - 1 - i);
+        }
+        List<Hit> reversedHits = hits.stream().map(h -> new Hit(Math.max(0, duration - h.time()), h.strength())).toList();
+        List<Double> reversedCuts = cuts.stream().map(t -> Math.max(0, duration - t)).sorted().toList();
+        return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts);
+    }
 }

@@ -26,6 +26,19 @@ class CurveAnalysisTest {
     }
 
     @Test
+    void reversedMirrorsEveryTimeAndKeepsTheCurveIncreasing() {
+        CurveAnalysis r = clip.reversed();
+
+        assertEquals(10.0, r.duration());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, r.curve().times());
+        assertArrayEquals(new double[] {8, 7, 6, 5, 4, 3, 2, 1, 0}, r.curve().values());
+        assertEquals(List.of(new Hit(3.0, 3.0), new Hit(8.0, 2.5), new Hit(6.0, 1.2)), r.hits(),
+                "strongest first, as before");
+        assertEquals(List.of(3.0, 6.0, 8.0), r.cuts(), "ascending");
+        assertEquals(clip, r.reversed(), "reversing twice gives the original");
+    }
+
+    @Test
     void aWindowIsClippedToTheSourceEnd() {
         CurveAnalysis tail = clip.window(7.0, 30);
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.v2mzero.host.score.ControlTake;
+import org.v2mzero.models.compose.SymbolicComposer;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.models.metrics.SyncReport;
@@ -51,6 +53,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON (whole or not at all)")
     Path json;
 
+    @Option(names = "--control", description = "also compose and render the take again from its time-reversed"
+            + " curve (same prompt and seed), measure that against the same hits, and print each metric's ratio"
+            + " (metrics.md's control); a take folder made by the symbolic generator only")
+    boolean control;
+
     @Spec
     CommandSpec spec;
 
@@ -61,8 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Path audio = input;
         CurveAnalysis videoAnalysis = null;
+        TakeManifest manifest = null;
         if (Files.isDirectory(input)) {
-            TakeManifest manifest = Json.read(input.resolve("manifest.json"), TakeManifest.class);
+            manifest = Json.read(input.resolve("manifest.json"), TakeManifest.class);
             audio = input.resolve(manifest.mix());
             videoAnalysis = Json.read(input.resolve(manifest.curve()), CurveAnalysis.class);
         } else if (video == null && cuts == null) {
@@ -75,16 +83,64 @@ final class EvaluateCommand implements Callable<Integer> {
         if (hits.isEmpty()) {
             throw new BadInputException((cuts != null ? cuts : videoAnalysis.source()) + ": no hit to evaluate against");
         }
-        MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(audio);
-        EventCurve musicCurve = music.curve().curve();
         // Without a video curve, correlate nothing: the report says n/a rather than a made-up number.
         EventCurve videoCurve = videoAnalysis != null ? videoAnalysis.curve() : new EventCurve(new double[0], new double[0]);
-        SyncReport report = SyncMetrics.evaluate(hits, music.onsets(), musicCurve, videoCurve);
-        print(spec.commandLine().getOut(), audio, report);
+        SyncReport report = measure(audio, hits, videoCurve);
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, audio, report);
+        Map<String, Object> asJson = asJson(audio, report);
+        if (control) {
+            SyncReport reversed = controlReport(manifest, videoAnalysis, hits);
+            printControl(out, report, reversed);
+            asJson.put("control", asJson(Path.of("reversed curve"), reversed));
+        }
         if (json != null) {
-            AtomicFiles.write(json, Json.writeBytes(asJson(audio, report)));
+            AtomicFiles.write(json, Json.writeBytes(asJson));
         }
         return 0;
+    }
+
+    private static SyncReport measure(Path audio, List<Double> hits, EventCurve videoCurve) throws IOException {
+        MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(audio);
+        return SyncMetrics.evaluate(hits, music.onsets(), music.curve().curve(), videoCurve);
+    }
+
+    /** The metrics of the take's control (reversed curve) against the same hits and the true video curve. */
+    private SyncReport controlReport(TakeManifest manifest, CurveAnalysis videoAnalysis, List<Double> hits)
+            throws IOException {
+        if (manifest == null) {
+            throw new BadInputException(input + ": --control needs a take folder (its prompt, seed and curve)");
+        }
+        if (!SymbolicComposer.NAME.equals(manifest.generator().name())) {
+            throw new BadInputException(input + ": --control : generator " + manifest.generator().name()
+                    + " (expected: " + SymbolicComposer.NAME + ")");
+        }
+        Path mix = Files.createTempFile("v2m-control-", ".wav");
+        try {
+            ControlTake.writeMix(manifest, videoAnalysis, new SymbolicComposer(), mix);
+            return measure(mix, hits, videoAnalysis.curve());
+        } finally {
+            Files.deleteIfExists(mix);
+        }
+    }
+
+    private static void printControl(PrintWriter out, SyncReport take, SyncReport reversed) {
+        out.printf(Locale.ROOT, "control (time-reversed curve, same prompt and seed): %d onsets%n", reversed.onsets());
+        out.printf(Locale.ROOT, "  %-24s %s  (ratio %s)%n", "hit recall @50 ms",
+                number(reversed.hitRecall(), "%.3f"), ratio(take.hitRecall(), reversed.hitRecall()));
+        out.printf(Locale.ROOT, "  %-24s %s  (ratio %s)%n", "hit accent",
+                number(reversed.hitAccent(), "%.3f"), ratio(take.hitAccent(), reversed.hitAccent()));
+        out.printf(Locale.ROOT, "  %-24s %s  (ratio %s)%n", "BeatAlign (sigma 50 ms)",
+                number(reversed.beatAlign(), "%.3f"), ratio(take.beatAlign(), reversed.beatAlign()));
+        out.printf(Locale.ROOT, "  %-24s %s%n", "curve correlation", number(reversed.curveCorrelation(), "%.3f"));
+    }
+
+    /** {@code a / b}; "inf" when only the control scored 0, "n/a" when both did. */
+    static String ratio(double a, double b) {
+        if (b == 0) {
+            return a > 0 ? "inf" : "n/a";
+        }
+        return number(a / b, "%.2f");
     }
 
     /** A curve's cuts, or its hits in time order when it has no cut. */

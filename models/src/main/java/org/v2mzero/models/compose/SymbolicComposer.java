@@ -74,7 +74,33 @@ public final class SymbolicComposer implements Generator {
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed()));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
         stems.add(AccentWriter.write(accents, style, key, duration));
-        return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration, stems, match);
+        return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
+                marked(stems, plan, StopTime.marks(accents), style), match);
+    }
+
+    /**
+     * The stems with the big hits marked as a film composer marks them: a breath of stop-time before
+     * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
+     * the kit's kick under the crash.
+     */
+    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, List<Double> marks, Style style) {
+        double breath = StopTime.breathSeconds(plan);
+        List<StemPart> out = new ArrayList<>();
+        for (StemPart stem : stems) {
+            StemPart quiet = StopTime.apply(stem, marks, breath);
+            List<Note> entry = switch (stem.name()) {
+                case "harmony" -> HitChords.harmony(plan, marks);
+                case "bass" -> HitChords.bass(plan, marks);
+                case "melody" -> HitChords.melody(plan, marks);
+                case "drums" -> marks.stream().map(m -> new Note(m, 0.3, style.drums().kickPitch(),
+                        HitChords.velocity(plan, m))).toList();
+                default -> List.of();
+            };
+            List<Note> notes = new ArrayList<>(quiet.notes());
+            notes.addAll(entry);
+            out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds())));
+        }
+        return out;
     }
 
     /** The style with every pitched stem on the prompt's one instrument ("strings only"), if it names one. */

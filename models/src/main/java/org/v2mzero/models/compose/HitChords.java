@@ -1,0 +1,97 @@
+package org.v2mzero.models.compose;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The band's re-entry on a marked hit, after its {@link StopTime} breath: the harmony changes on the
+ * hit (it strikes the next bar's chord early, a "push", unless the hit already sits on a bar line) and
+ * the bass strikes that chord's root, both forte, held to the next bar line, where the written
+ * harmony goes on. A chord change and a dynamics jump on the same instant is what makes a hit read
+ * as the music's event rather than one more beat. Stateless; any thread.
+ */
+final class HitChords {
+    /** How much louder the re-entry is than its bar's own harmony (50..95 by intensity), MIDI velocity. */
+    static final int JUMP = 30;
+    /** A hit within this share of a beat after a bar line belongs to that bar's own chord. */
+    static final double ON_BAR_BEATS = 0.25;
+    /** Shortest re-entry chord, seconds; a hit just before a bar line re-enters on the bar's chord. */
+    static final double MIN_SECONDS = 0.12;
+
+    private HitChords() {}
+
+    /**
+     * The harmony's re-entry chords, voiced from {@link HarmonyWriter#LOW} in root position with the root
+     * doubled an octave up: a tutti chord, wider than the bar's own three voices, so the hit also opens
+     * the register, not only the volume.
+     */
+    static List<Note> harmony(CuePlan plan, List<Double> marks) {
+        List<Note> notes = new ArrayList<>();
+        for (double mark : marks) {
+            int[] voicing = HarmonyWriter.inversion(chordAt(plan, mark), 0);
+            double length = untilNextBar(plan, mark);
+            for (int pitch : voicing) {
+                notes.add(new Note(mark, length, pitch, velocity(plan, mark)));
+            }
+            notes.add(new Note(mark, length, voicing[0] + 12, velocity(plan, mark)));
+        }
+        return notes;
+    }
+
+    /**
+     * The melody's stab on the hit: the chord's root and fifth above {@link MelodyWriter#LOW}, half a
+     * beat long, the top of the tutti; the motif goes on after it as written.
+     */
+    static List<Note> melody(CuePlan plan, List<Double> marks) {
+        List<Note> notes = new ArrayList<>();
+        for (double mark : marks) {
+            int[] chord = chordAt(plan, mark);
+            int root = Notes.atOrAbove(chord[0], MelodyWriter.LOW);
+            double length = Math.max(MIN_SECONDS, 0.5 * plan.beatSeconds());
+            notes.add(new Note(mark, length, root, velocity(plan, mark)));
+            notes.add(new Note(mark, length, Notes.atOrAbove(chord[2], root), velocity(plan, mark) - 10));
+        }
+        return notes;
+    }
+
+    /** The bass's re-entry: the root of the hit's chord, an octave doubled, held to the next bar line. */
+    static List<Note> bass(CuePlan plan, List<Double> marks) {
+        List<Note> notes = new ArrayList<>();
+        for (double mark : marks) {
+            int root = Notes.atOrAbove(chordAt(plan, mark)[0], BassWriter.LOW);
+            double length = untilNextBar(plan, mark);
+            notes.add(new Note(mark, length, root, velocity(plan, mark)));
+            notes.add(new Note(mark, length, root + 12, velocity(plan, mark) - 15));
+        }
+        return notes;
+    }
+
+    /**
+     * The re-entry's velocity: {@link #JUMP} above the bar's own harmony dynamics, so a gentle cue's
+     * hit is still gentler than an aggressive one's, but always a step up from what it interrupts.
+     */
+    static int velocity(CuePlan plan, double seconds) {
+        return Notes.clamp((int) Math.round(50 + 45 * intensityAt(plan, seconds)) + JUMP, 1, 127);
+    }
+
+    /** The intensity (0..1) of the bar a time falls in. */
+    static double intensityAt(CuePlan plan, double seconds) {
+        int bar = (int) Math.floor(plan.tempoMap().beatAt(seconds) / plan.beatsPerBar());
+        return plan.intensity()[Math.max(0, Math.min(plan.bars() - 1, bar))];
+    }
+
+    /** The chord a hit re-enters on: its bar's, if it sits on the bar line, else the next bar's. */
+    static int[] chordAt(CuePlan plan, double seconds) {
+        double beat = plan.tempoMap().beatAt(seconds);
+        int bar = (int) Math.floor(beat / plan.beatsPerBar());
+        double intoBar = beat - bar * plan.beatsPerBar();
+        int chordBar = intoBar <= ON_BAR_BEATS ? bar : bar + 1;
+        return plan.chords()[Math.max(0, Math.min(plan.bars() - 1, chordBar))];
+    }
+
+    private static double untilNextBar(CuePlan plan, double seconds) {
+        double beat = plan.tempoMap().beatAt(seconds);
+        int next = (int) Math.floor(beat / plan.beatsPerBar()) + 1;
+        return Math.max(MIN_SECONDS, plan.barStart(next) - seconds - 0.02);
+    }
+}
