@@ -1,8 +1,6 @@
 package org.v2mzero.host.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +14,7 @@ final class FfmpegReference {
 
     /** The ffmpeg executable on PATH, if any. */
     static Optional<Path> find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "ffmpeg");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("ffmpeg");
     }
 
     /** Decodes the whole file once; fails when ffmpeg does. */

@@ -1,6 +1,5 @@
 package org.v2mzero.host.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +20,7 @@ final class FluidsynthReference {
 
     /** The fluidsynth executable on PATH, if any. */
     static Optional<Path> find() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "fluidsynth");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("fluidsynth");
     }
 
     /**

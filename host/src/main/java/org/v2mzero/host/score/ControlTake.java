@@ -2,15 +2,12 @@ package org.v2mzero.host.score;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import org.v2mzero.models.compose.Arrangement;
 import org.v2mzero.models.compose.GenerationRequest;
 import org.v2mzero.models.compose.Generator;
-import org.v2mzero.models.render.JavaSoundStemRenderer;
 import org.v2mzero.models.render.Mixdown;
 import org.v2mzero.models.render.Soundfont;
 import org.v2mzero.models.render.SoundfontLocator;
-import org.v2mzero.models.render.StemRendering;
 import org.v2mzero.models.render.WavWriter;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.TakeManifest;
@@ -42,10 +39,7 @@ public final class ControlTake {
         CurveAnalysis reversed = analysis.reversed();
         Arrangement arrangement = generator.generate(
                 new GenerationRequest(reversed, manifest.prompt(), manifest.seed(), reversed.duration()));
-        List<float[][]> stems = StemRendering.renderAll(new JavaSoundStemRenderer(soundfont, ScoreJob.SAMPLE_RATE),
-                arrangement.stems(), arrangement.durationSeconds());
-        Mixdown mix = Mixdown.normalised(stems, ScoreJob.SAMPLE_RATE, ScoreJob.TARGET_LUFS,
-                ScoreJob.TRUE_PEAK_CEILING_DBTP);
+        Mixdown mix = ScoreJob.render(arrangement, soundfont);
         WavWriter.write(mixFile, mix.mix(), ScoreJob.SAMPLE_RATE, 0, "v2m control: reversed curve");
     }
 }

@@ -94,7 +94,8 @@ public final class ScoreJob {
                 p.lengthSeconds() == null ? Double.POSITIVE_INFINITY : p.lengthSeconds());
     }
 
-    private static Mixdown render(Arrangement arrangement, Soundfont soundfont) throws IOException {
+    /** Renders every stem and normalises the mix, as every take (and its control) is made. */
+    static Mixdown render(Arrangement arrangement, Soundfont soundfont) throws IOException {
         // Stems in parallel: each has its own synthesizer, so the samples are those of a serial render.
         List<float[][]> stems = StemRendering.renderAll(new JavaSoundStemRenderer(soundfont, SAMPLE_RATE),
                 arrangement.stems(), arrangement.durationSeconds());
