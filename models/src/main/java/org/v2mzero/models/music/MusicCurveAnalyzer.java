@@ -52,6 +52,11 @@ public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smo
         }
     }
 
+    /** This analyzer with another tempo estimator (for loops: {@link TempoEstimator#forLoops()}). */
+    public MusicCurveAnalyzer withTempo(TempoEstimator other) {
+        return new MusicCurveAnalyzer(logMel, onsetFeatures, smoothSeconds, hitPicker, onsets, other, sectionFinder);
+    }
+
     /** Decodes ({@link AudioDecoder}) and analyses an audio file, or the soundtrack of a video. */
     public MusicAnalysis analyze(Path file) throws IOException {
         return analyze(file.toString(), AudioDecoder.decode(file));
@@ -76,6 +81,7 @@ public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smo
                 curve, hitPicker.pick(curve), List.of(), sectionFinder.find(curve, audio.durationSeconds(), List.of()));
         double[] flux = OnsetStrength.flux(onsetFeatures.of(audio).values());
         double frameRate = audio.sampleRate() / (double) logMel.hop();
-        return new MusicAnalysis(analysis, onsets.detect(times, flux), tempo.bpm(flux, frameRate));
+        double bpm = tempo.bpm(flux, frameRate, audio.durationSeconds());
+        return new MusicAnalysis(analysis, onsets.detect(times, flux), bpm);
     }
 }
