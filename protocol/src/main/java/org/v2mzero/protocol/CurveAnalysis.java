@@ -14,10 +14,12 @@ import java.util.List;
  * @param curve    the z-scored, smoothed event curve on the source's own frame times
  * @param hits     peaks of the curve, strongest first
  * @param cuts     hard shot boundaries in seconds (time of the first frame of the new shot), ascending
+ * @param sections the parts of the source, ascending and not overlapping; {@code null} (a
+ *                 {@code curve.json} written before sections existed) reads as none
  */
-@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts"})
-public record CurveAnalysis(
-        String source, double duration, int frames, EventCurve curve, List<Hit> hits, List<Double> cuts) {
+@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts", "sections"})
+public record CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
+        List<Double> cuts, List<Section> sections) {
     public CurveAnalysis {
         if (!(duration > 0) || !Double.isFinite(duration)) {
             throw new IllegalArgumentException("duration : " + duration + " (expected: > 0)");
@@ -27,13 +29,15 @@ public record CurveAnalysis(
         }
         hits = List.copyOf(hits);
         cuts = List.copyOf(cuts);
+        sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
     /**
      * The part of this analysis a DAW item shows: from {@code startSeconds} into the source, for
      * {@code lengthSeconds} (or to the end), with every time shifted so the window starts at 0. Values
      * keep the whole clip's z-scores, so a window's hits are as strong as they were in the clip.
-     * {@code frames} becomes the number of curve samples inside the window.
+     * {@code frames} becomes the number of curve samples inside the window; sections that overlap the
+     * window are clipped to it.
      *
      * @param startSeconds  where the window starts in the source, 0 <= start < duration
      * @param lengthSeconds the window's length, > 0; clipped to the source's end
@@ -58,15 +62,20 @@ public record CurveAnalysis(
                 .map(h -> new Hit(h.time() - startSeconds, h.strength())).toList();
         List<Double> windowCuts = cuts.stream().filter(t -> t > startSeconds && t < end)
                 .map(t -> t - startSeconds).toList();
+        List<Section> windowSections = sections.stream().filter(s -> s.end() > startSeconds && s.start() < end)
+                .map(s -> new Section(Math.max(0, s.start() - startSeconds), Math.min(end, s.end()) - startSeconds))
+                .toList();
         EventCurve windowCurve = new EventCurve(times.stream().mapToDouble(Double::doubleValue).toArray(),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
-        return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts);
+        return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts,
+                windowSections);
     }
 
     /**
      * The same analysis played backwards, the control of ../shared/metrics.md: every time {@code t}
-     * (curve samples, hits, cuts) becomes {@code duration − t} (hits and cuts clamped at 0), with values and strengths
-     * kept. The curve stays strictly increasing in time, hits stay strongest first, cuts ascending.
+     * (curve samples, hits, cuts, section bounds) becomes {@code duration − t} (hits, cuts and section bounds
+     * clamped at 0), with values and strengths kept. The curve stays strictly increasing in time, hits stay
+     * strongest first, cuts and sections ascending.
      * A take composed from it has the same amount of picture activity, just not where the picture has it.
      */
     public CurveAnalysis reversed() {
@@ -79,6 +88,16 @@ public record CurveAnalysis(
         }
         List<Hit> reversedHits = hits.stream().map(h -> new Hit(Math.max(0, duration - h.time()), h.strength())).toList();
         List<Double> reversedCuts = cuts.stream().map(t -> Math.max(0, duration - t)).sorted().toList();
-        return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts);
+        List<Section> reversedSections = new ArrayList<>();
+        for (int i = sections.size() - 1; i >= 0; i--) {
+            Section s = sections.get(i);
+            double start = Math.max(0, duration - s.end());
+            double end = duration - s.start();
+            if (end > start) { // a section lying wholly past the duration has nothing left to mirror
+                reversedSections.add(new Section(start, end));
+            }
+        }
+        return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts,
+                reversedSections);
     }
 }

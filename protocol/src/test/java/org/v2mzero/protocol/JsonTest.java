@@ -17,7 +17,7 @@ class JsonTest {
 
     private final CurveAnalysis analysis = new CurveAnalysis("clip.mp4", 3.0, 3,
             new EventCurve(new double[] {0, 1, 2}, new double[] {-1, 2, -1}),
-            List.of(new Hit(1.0, 2.0)), List.of(1.0));
+            List.of(new Hit(1.0, 2.0)), List.of(1.0), List.of(new Section(0, 1), new Section(1, 3)));
 
     @Test
     void curveAnalysisHasTheDocumentedShapeAndRoundTrips() throws IOException {
@@ -28,8 +28,22 @@ class JsonTest {
         assertTrue(json.contains("\"times\" : [ 0.0, 1.0, 2.0 ]"), json);
         assertTrue(json.contains("\"hits\" : [ {"), json);
         assertTrue(json.contains("\"cuts\" : [ 1.0 ]"), json);
+        assertTrue(json.contains("\"sections\" : [ {\n    \"start\" : 0.0,\n    \"end\" : 1.0\n  }"), json);
         Path file = Files.writeString(dir.resolve("curve.json"), json);
         assertEquals(analysis, Json.read(file, CurveAnalysis.class));
+    }
+
+    @Test
+    void aFileWrittenBeforeSectionsReadsWithNone() throws IOException {
+        Path file = Files.writeString(dir.resolve("old.json"), """
+                {"source": "clip.mp4", "duration": 3.0, "frames": 3,
+                 "curve": {"times": [0.0, 1.0], "values": [0.0, 1.0]}, "hits": [], "cuts": [1.0]}
+                """);
+
+        CurveAnalysis old = Json.read(file, CurveAnalysis.class);
+
+        assertEquals(List.of(), old.sections());
+        assertEquals(List.of(1.0), old.cuts());
     }
 
     @Test

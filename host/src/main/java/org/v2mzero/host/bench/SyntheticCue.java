@@ -59,6 +59,7 @@ public final class SyntheticCue {
         for (double time = 15; time < durationSeconds - 1; time += 15) {
             cuts.add(time);
         }
-        return new CurveAnalysis("synthetic", durationSeconds, n, new EventCurve(t, v), hits, cuts);
+        return new CurveAnalysis("synthetic", durationSeconds, n, new EventCurve(t, v), hits, cuts,
+                List.of());
     }
 }

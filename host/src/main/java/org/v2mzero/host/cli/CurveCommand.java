@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code v2m curve VIDEO|AUDIO --json FILE [--png FILE]}: the event curve, hits and cuts of a video; a
+ * {@code v2m curve VIDEO|AUDIO --json FILE [--png FILE]}: the event curve, hits, cuts and sections of a video; a
  * file without a video stream gets the music curve of its audio (same recipe, no cuts).
  */
 @Command(name = "curve", mixinStandardHelpOptions = true,
-        description = "Write a video's (or audio's) event curve, hits and hard cuts as JSON.")
+        description = "Write a video's (or audio's) event curve, hits, hard cuts and sections as JSON.")
 final class CurveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "VIDEO|AUDIO", description = "the video (or audio) to analyse")
     Path video;

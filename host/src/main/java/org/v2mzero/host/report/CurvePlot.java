@@ -14,9 +14,11 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
@@ -25,10 +27,11 @@ import org.v2mzero.protocol.AtomicFiles;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.EventCurve;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 
 /**
  * The event curve as a composer reads it at a glance: the curve over a timecode axis, hard cuts as
- * red lines, hits as dots labelled with their time. Drawn off-screen with JFreeChart (a long-kept
+ * red lines, hits as dots labelled with their time, every other section as a light band behind. Drawn off-screen with JFreeChart (a long-kept
  * charting library, one jar without dependencies) and written as PNG.
  */
 public final class CurvePlot {
@@ -37,6 +40,8 @@ public final class CurvePlot {
     static final Color CURVE = new Color(0x1f77b4);
     static final Color CUT = new Color(0xd62728);
     static final Color HIT = new Color(0xff7f0e);
+    /** Every second section's background: light enough that the grid and curve stay readable. */
+    static final Color SECTION = new Color(0xeef2f7);
 
     private CurvePlot() {}
 
@@ -59,6 +64,12 @@ public final class CurvePlot {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        for (int i = 1; i < analysis.sections().size(); i += 2) {
+            Section band = analysis.sections().get(i);
+            IntervalMarker marker = new IntervalMarker(band.start(), band.end(), SECTION);
+            marker.setAlpha(1f); // opaque: the colour is light already, and the test finds it by exact RGB
+            plot.addDomainMarker(marker, Layer.BACKGROUND);
+        }
         for (double cut : analysis.cuts()) {
             ValueMarker marker = new ValueMarker(cut, CUT, new BasicStroke(2f));
             marker.setLabel("cut");

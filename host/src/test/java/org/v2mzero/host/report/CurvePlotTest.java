@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.EventCurve;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 
 class CurvePlotTest {
     @TempDir
@@ -20,7 +21,8 @@ class CurvePlotTest {
 
     private final CurveAnalysis analysis = new CurveAnalysis("/clips/reel.mp4", 10.0, 100,
             new EventCurve(new double[] {0, 2, 2.5, 3, 10}, new double[] {0, 0, 4, 0, 0}),
-            List.of(new Hit(2.5, 4.0)), List.of(2.5, 7.0));
+            List.of(new Hit(2.5, 4.0)), List.of(2.5, 7.0),
+            List.of(new Section(0, 2.5), new Section(2.5, 7.0), new Section(7.0, 10.0)));
 
     @Test
     void writesAPngWithTheCurveAndEveryCutDrawn() throws Exception {
@@ -33,6 +35,8 @@ class CurvePlotTest {
         assertEquals(CurvePlot.HEIGHT, image.getHeight());
         assertTrue(count(image, CurvePlot.CURVE) > 200, "the curve is drawn");
         assertTrue(count(image, CurvePlot.CUT) > 2 * 250, "both cut lines are drawn");
+        // The middle section (2.5 .. 7 s of 10) is banded: about 45 % of the plot area's width.
+        assertTrue(count(image, CurvePlot.SECTION) > 0.3 * CurvePlot.WIDTH * 250, "the second section is banded");
     }
 
     @Test

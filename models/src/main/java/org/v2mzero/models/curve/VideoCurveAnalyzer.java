@@ -16,7 +16,8 @@ import org.v2mzero.protocol.Hit;
 /**
  * Video file → {@link CurveAnalysis}: decodes every frame ({@link VideoDecoder}), computes
  * {@link FrameFeatures}, raw {@link Novelty} between consecutive frames, the event curve
- * ({@link EventCurveRecipe}), its hits ({@link HitPicker}) and the hard cuts ({@link CutDetector}).
+ * ({@link EventCurveRecipe}), its hits ({@link HitPicker}), the hard cuts ({@link CutDetector}) and the
+ * sections ({@link SectionFinder}).
  *
  * <p>Streaming: only the previous frame's features are kept, so memory grows with one double per
  * frame, not one thumbnail. Deterministic: the same file and settings give the same numbers.
@@ -26,11 +27,13 @@ import org.v2mzero.protocol.Hit;
  * @param smoothSeconds Hann window of the curve in seconds
  * @param hitPicker     how hits are picked from the curve
  * @param cutDetector   how cuts are found in the raw novelty
+ * @param sectionFinder how the clip is split into sections from its cuts and curve
  */
-public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker hitPicker, CutDetector cutDetector) {
+public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker hitPicker, CutDetector cutDetector,
+        SectionFinder sectionFinder) {
     /** The project's default settings. */
     public static final VideoCurveAnalyzer DEFAULT = new VideoCurveAnalyzer(VideoDecoder.DEFAULT_THUMB_WIDTH,
-            EventCurveRecipe.DEFAULT_SMOOTH_SECONDS, HitPicker.DEFAULT, CutDetector.DEFAULT);
+            EventCurveRecipe.DEFAULT_SMOOTH_SECONDS, HitPicker.DEFAULT, CutDetector.DEFAULT, SectionFinder.VIDEO);
 
     public VideoCurveAnalyzer {
         if (thumbWidth < 2) {
@@ -39,8 +42,8 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         if (!(smoothSeconds >= 0) || !Double.isFinite(smoothSeconds)) {
             throw new IllegalArgumentException("smoothSeconds : " + smoothSeconds + " (expected: >= 0)");
         }
-        if (hitPicker == null || cutDetector == null) {
-            throw new IllegalArgumentException("hitPicker and cutDetector are required");
+        if (hitPicker == null || cutDetector == null || sectionFinder == null) {
+            throw new IllegalArgumentException("hitPicker, cutDetector and sectionFinder are required");
         }
     }
 
@@ -72,8 +75,10 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         EventCurve curve = EventCurveRecipe.curve(times, raw, smoothSeconds);
         List<Hit> hits = hitPicker.pick(curve);
         List<Double> cuts = cutDetector.detect(times, raw);
+        double duration = duration(info, n);
         progress.accept(1.0);
-        return new CurveAnalysis(video.toString(), duration(info, n), n.frames, curve, hits, cuts);
+        return new CurveAnalysis(video.toString(), duration, n.frames, curve, hits, cuts,
+                sectionFinder.find(curve, duration, cuts));
     }
 
     /** Raw novelty per transition, at the time of the frame after it (see {@link EventCurveRecipe}). */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.v2mzero.models.curve.EventCurveRecipe;
 import org.v2mzero.models.curve.HitPicker;
 import org.v2mzero.models.curve.Novelty;
+import org.v2mzero.models.curve.SectionFinder;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.EventCurve;
@@ -14,7 +15,8 @@ import org.v2mzero.protocol.EventCurve;
  * Audio file → music event curve with the same recipe as video (DESIGN.md §3): {@link LogMel}
  * frames → raw novelty {@code 1 − cos(f_t, f_{t+1})} ({@link Novelty}) → z-score → Hann smoothing
  * ({@link EventCurveRecipe}); hits by {@link HitPicker}. Music has no shot cuts, so
- * {@link CurveAnalysis#cuts()} is always empty. Onsets and tempo come from the log-mel spectral flux
+ * {@link CurveAnalysis#cuts()} is always empty, and sections come from level changes of the curve alone
+ * ({@link SectionFinder#MUSIC}: passages of at least 4 s that are clearly busier or calmer). Onsets and tempo come from the log-mel spectral flux
  * ({@link OnsetStrength}) of {@code onsetFeatures}: on the sectoid guitar stems it marks note attacks
  * better than the cosine novelty (onset F 0.78/0.74 against at best 0.67/0.59 with the same rule).
  *
@@ -26,16 +28,20 @@ import org.v2mzero.protocol.EventCurve;
  * @param hitPicker     how hits are picked from the curve
  * @param onsets        how onsets are picked from the spectral flux
  * @param tempo         how the tempo is estimated from the spectral flux
+ * @param sectionFinder how the curve is split into sections
  */
 public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smoothSeconds, HitPicker hitPicker,
-        OnsetDetector onsets, TempoEstimator tempo) {
+        OnsetDetector onsets, TempoEstimator tempo, SectionFinder sectionFinder) {
     /** The project's defaults: the video's smoothing and hit rule, so both curves speak one language. */
     public static final MusicCurveAnalyzer DEFAULT = new MusicCurveAnalyzer(LogMel.DEFAULT, LogMel.ONSETS,
-            EventCurveRecipe.DEFAULT_SMOOTH_SECONDS, HitPicker.DEFAULT, OnsetDetector.DEFAULT, TempoEstimator.DEFAULT);
+            EventCurveRecipe.DEFAULT_SMOOTH_SECONDS, HitPicker.DEFAULT, OnsetDetector.DEFAULT, TempoEstimator.DEFAULT,
+            SectionFinder.MUSIC);
 
     public MusicCurveAnalyzer {
-        if (logMel == null || onsetFeatures == null || hitPicker == null || onsets == null || tempo == null) {
-            throw new IllegalArgumentException("logMel, onsetFeatures, hitPicker, onsets and tempo are required");
+        if (logMel == null || onsetFeatures == null || hitPicker == null || onsets == null || tempo == null
+                || sectionFinder == null) {
+            throw new IllegalArgumentException(
+                    "logMel, onsetFeatures, hitPicker, onsets, tempo and sectionFinder are required");
         }
         if (onsetFeatures.hop() != logMel.hop() || onsetFeatures.fftSize() != logMel.fftSize()) {
             throw new IllegalArgumentException("onsetFeatures.hop : " + onsetFeatures.hop()
@@ -44,6 +50,11 @@ public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smo
         if (!(smoothSeconds >= 0) || !Double.isFinite(smoothSeconds)) {
             throw new IllegalArgumentException("smoothSeconds : " + smoothSeconds + " (expected: >= 0)");
         }
+    }
+
+    /** This analyzer with another tempo estimator (for loops: {@link TempoEstimator#forLoops()}). */
+    public MusicCurveAnalyzer withTempo(TempoEstimator other) {
+        return new MusicCurveAnalyzer(logMel, onsetFeatures, smoothSeconds, hitPicker, onsets, other, sectionFinder);
     }
 
     /** Decodes ({@link AudioDecoder}) and analyses an audio file, or the soundtrack of a video. */
@@ -67,9 +78,10 @@ public record MusicCurveAnalyzer(LogMel logMel, LogMel onsetFeatures, double smo
         double[] times = EventCurveRecipe.transitionTimes(frames.times());
         EventCurve curve = EventCurveRecipe.curve(times, Novelty.raw(frames.values()), smoothSeconds);
         CurveAnalysis analysis = new CurveAnalysis(source, audio.durationSeconds(), frames.times().length,
-                curve, hitPicker.pick(curve), List.of());
+                curve, hitPicker.pick(curve), List.of(), sectionFinder.find(curve, audio.durationSeconds(), List.of()));
         double[] flux = OnsetStrength.flux(onsetFeatures.of(audio).values());
         double frameRate = audio.sampleRate() / (double) logMel.hop();
-        return new MusicAnalysis(analysis, onsets.detect(times, flux), tempo.bpm(flux, frameRate));
+        double bpm = tempo.bpm(flux, frameRate, audio.durationSeconds());
+        return new MusicAnalysis(analysis, onsets.detect(times, flux), bpm);
     }
 }

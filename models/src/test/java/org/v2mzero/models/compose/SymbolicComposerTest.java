@@ -172,11 +172,11 @@ class SymbolicComposerTest {
             t[i] = i / 25.0;
             v[i] = -1.5 + 3 * t[i] / DURATION;
         }
-        return new CurveAnalysis("test.mp4", DURATION, n, new EventCurve(t, v), HITS, CUTS);
+        return new CurveAnalysis("test.mp4", DURATION, n, new EventCurve(t, v), HITS, CUTS, List.of());
     }
 
     private static CurveAnalysis analysisWithCurve(double level) {
         return new CurveAnalysis("flat.mp4", DURATION, 2,
-                new EventCurve(new double[] {0, DURATION}, new double[] {level, level}), HITS, CUTS);
+                new EventCurve(new double[] {0, DURATION}, new double[] {level, level}), HITS, CUTS, List.of());
     }
 }

@@ -16,6 +16,7 @@ import org.v2mzero.models.video.SyntheticClip;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 
 /** The whole recipe on self-made clips with known cuts and a known fade; runs on a fresh clone. */
 class VideoCurveAnalyzerTest {
@@ -71,6 +72,14 @@ class VideoCurveAnalyzerTest {
             // worth of weight, so its smoothed peak is near 3; motion stays well below 1.
             assertTrue(hits.get(i).strength() > 2, "a cut stands far above the clip's typical change: " + hits);
         }
+    }
+
+    @Test
+    void sectionsAreTheShotsWithTheShortOnesJoined() {
+        // Shots 0-1, 1-2.52, 2.52-4, 4-6 s: the 1 s one joins its only neighbour, then the 1.48 s one
+        // (under SectionFinder.VIDEO's 1.5 s) joins the shorter of its neighbours (2 s against 2.52 s).
+        assertEquals(List.of(new Section(0, 2.52), new Section(2.52, cutsAnalysis.duration())),
+                cutsAnalysis.sections());
     }
 
     @Test
