@@ -127,20 +127,22 @@ class JackStemPlayerTest {
                     frame -> FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 2, frame),
                     frame -> 0f - FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 1, frame));
             r.assertGlitchesExplained(missedCycles());
-            // Under load the dummy driver's xruns make the transport itself repeat or skip a period.
-            assertTrue(r.backwardJumps + r.forwardJumps <= missedCycles(), "transport jumps without xruns: "
-                    + r.backwardJumps + " back, " + r.forwardJumps + " forward");
             assertSame(second, player.currentTake());
-            if (cleanAround(r, swapAt)) {
+            // Under load the dummy driver makes the transport itself repeat or skip a period, sometimes
+            // without a counted xrun. That is JACK's, not the player's (it cannot move the transport):
+            // such a run proves nothing about the swap, so it is tried again like an xrun on the swap.
+            boolean transportSteady = r.backwardJumps + r.forwardJumps <= missedCycles();
+            if (transportSteady && cleanAround(r, swapAt)) {
                 assertTrue(r.audible >= r.rolling - r.glitches.size() * PERIOD, "no zero sample outside xruns");
                 LOG.info(() -> "swap run: " + player.stats() + ", glitched blocks " + r.glitches.size()
                         + ", recorder saw " + recorder.xruns() + " xruns");
                 assertHealthy();
                 return;
             }
-            LOG.warning("xrun on the swap's cycles, attempt " + attempt + ": " + r.glitches);
+            LOG.warning("xrun or transport jump on the swap's cycles, attempt " + attempt + ": " + r.glitches
+                    + ", jumps " + r.backwardJumps + " back, " + r.forwardJumps + " forward");
         }
-        fail("xruns hit the swap's cycles three times");
+        fail("xruns or transport jumps hit the swap's cycles three times");
     }
 
     /**
