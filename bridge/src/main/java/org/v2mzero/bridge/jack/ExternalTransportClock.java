@@ -10,8 +10,9 @@ import org.v2mzero.protocol.TransportState;
  *
  * <p>The source's thread publishes each report as an immutable {@link TransportState} (frame, play
  * state, {@link System#nanoTime()} of the datagram's arrival); this clock only reads that reference.
- * It keeps a play cursor that advances by exactly {@code frames} per rolling cycle, so between reports
- * the audio is continuous. When a new report arrives (a new reference) the cursor is resynced to the
+ * It keeps a play cursor that advances with JACK's frame clock ({@code jack_last_frame_time}): by
+ * exactly {@code frames} per rolling cycle, so between reports the audio is continuous, and by the
+ * missed frames too after an xrun, as a DAW's clock would have moved on meanwhile. When a new report arrives (a new reference) the cursor is resynced to the
  * report extrapolated to the cycle's start, so no drift accumulates beyond one report interval
  * (~100 ms). A resync smaller than {@link #DEADBAND_SECONDS} is skipped: such a step is below what OSC
  * can resolve (reports carry no timestamp; loopback delivery varies by ~0.1-1 ms) and would only be a
@@ -34,6 +35,7 @@ final class ExternalTransportClock implements CycleClock {
     // Process thread only.
     private TransportState seen;
     private long cursor;
+    private long previousFrameTime = -1;
 
     ExternalTransportClock(TransportAnchor source) {
         this.source = source;
@@ -43,19 +45,23 @@ final class ExternalTransportClock implements CycleClock {
     public void read(JackClient client, int frames, int sampleRate, CyclePosition out) throws JackException {
         long sinceStart = Math.max(0, client.getFrameTime() - client.getLastFrameTime());
         long cycleNanos = System.nanoTime() - Math.round(sinceStart * NANOS_PER_SECOND / sampleRate);
-        follow(source.anchor(), cycleNanos, frames, sampleRate, out);
+        follow(source.anchor(), cycleNanos, client.getLastFrameTime(), sampleRate, out);
     }
 
     /**
      * Process thread (or a test's, on a non-real-time clock). The position for the cycle starting at
-     * {@code cycleNanos}; advances the cursor past it.
+     * {@code cycleNanos}.
      *
      * @param anchor     the source's last report
      * @param cycleNanos {@link System#nanoTime()} of the cycle's first sample
-     * @param frames     frames in this cycle
+     * @param frameTime  JACK's frame time of the cycle's first sample (frames since the server started)
      * @param sampleRate the server's frames per second; a source at another rate is heard as stopped
      */
-    void follow(TransportState anchor, long cycleNanos, int frames, int sampleRate, CyclePosition out) {
+    void follow(TransportState anchor, long cycleNanos, long frameTime, int sampleRate, CyclePosition out) {
+        if (seen != null && seen.playing() && previousFrameTime >= 0) {
+            cursor += Math.max(0, frameTime - previousFrameTime);
+        }
+        previousFrameTime = frameTime;
         if (anchor.sampleRate() != sampleRate) {
             out.set(anchor.frame(), false); // positions in another rate's samples would be nonsense
             seen = null;
@@ -65,9 +71,6 @@ final class ExternalTransportClock implements CycleClock {
             resync(anchor, cycleNanos, sampleRate);
         }
         out.set(cursor, anchor.playing());
-        if (anchor.playing()) {
-            cursor += frames;
-        }
     }
 
     private void resync(TransportState anchor, long cycleNanos, int sampleRate) {

@@ -20,7 +20,7 @@ class ExternalTransportClockTest {
     private final CycleClock.CyclePosition at = new CycleClock.CyclePosition();
 
     private long cycle(TransportState anchor, int index) {
-        clock.follow(anchor, index * CYCLE_NANOS, N, RATE, at);
+        clock.follow(anchor, index * CYCLE_NANOS, (long) index * N, RATE, at);
         return at.frame;
     }
 
@@ -52,6 +52,14 @@ class ExternalTransportClockTest {
     }
 
     @Test
+    void cyclesMissedInAnXrunAreSkippedAsTheDawMovedOn() {
+        TransportState rolling = report(true, 0, 0);
+        assertEquals(0, cycle(rolling, 0));
+        assertEquals(N, cycle(rolling, 1));
+        assertEquals(4 * N, cycle(rolling, 4), "cycles 2 and 3 were missed");
+    }
+
+    @Test
     void aResyncWithinTheDeadbandKeepsTheCursorToAvoidAClick() {
         long first = cycle(report(true, 0, 0), 0);
         long next = cycle(report(true, N + 10, CYCLE_NANOS), 1); // 10 frames off: below 48
@@ -75,7 +83,7 @@ class ExternalTransportClockTest {
 
     @Test
     void positionsAtAnotherSampleRateAreHeardAsStopped() {
-        clock.follow(TransportState.stopped(44_100, 0).withPosition(true, 5000, 0), 0, N, RATE, at);
+        clock.follow(TransportState.stopped(44_100, 0).withPosition(true, 5000, 0), 0, 0, RATE, at);
         assertFalse(at.rolling);
     }
 }

@@ -34,6 +34,8 @@ final class JackRecorder implements AutoCloseable {
     final long[] frames = new long[CAPACITY];
     /** {@link System#nanoTime()} of the start of the cycle each sample was recorded in. */
     final long[] cycleNanos = new long[CAPACITY];
+    /** {@link System#nanoTime()} when this client's callback ran for the sample's cycle (after upstream's). */
+    final long[] callNanos = new long[CAPACITY];
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicInteger wraps = new AtomicInteger();
@@ -86,10 +88,12 @@ final class JackRecorder implements AutoCloseable {
                 inLeft.getFloatBuffer().get(0, left, at, take);
                 inRight.getFloatBuffer().get(0, right, at, take);
                 long sinceStart = Math.max(0, client.getFrameTime() - client.getLastFrameTime());
-                long startNanos = System.nanoTime() - sinceStart * 1_000_000_000L / client.getSampleRate();
+                long now = System.nanoTime();
+                long startNanos = now - sinceStart * 1_000_000_000L / client.getSampleRate();
                 for (int i = 0; i < take; i++) {
                     frames[at + i] = rolling ? frame + i : -1;
                     cycleNanos[at + i] = startNanos;
+                    callNanos[at + i] = now;
                 }
                 count.lazySet(at + take);
             }
