@@ -13,10 +13,13 @@ import org.v2mzero.protocol.TransportState;
  * What the OSC dialects share: one {@link OscLink}, the lifecycle and the estimate. A dialect says how
  * to greet the DAW, reads its feedback and sends its control messages.
  *
+ * <p>Public so callers can hold either dialect as one type that is both a {@link TransportSource} and a
+ * {@link TransportAnchor} (what {@code JackStemPlayer.following} takes); only this package subclasses it.
+ *
  * <p>The DAW reports positions about every 100 ms while rolling; between reports {@link #state()}
  * extrapolates at the sample rate given to the constructor (the DAW's session rate: OSC does not say it).
  */
-abstract class OscTransportSource implements TransportSource, TransportAnchor {
+public abstract class OscTransportSource implements TransportSource, TransportAnchor {
     /** Report-to-prediction distance that counts as a locate: above loopback jitter, below any real locate. */
     static final double LOCATE_TOLERANCE_SECONDS = 0.05;
 

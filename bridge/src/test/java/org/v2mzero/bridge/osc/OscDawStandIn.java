@@ -70,10 +70,33 @@ abstract class OscDawStandIn implements TransportRig {
         OscTransportSource source = createSource(new OscEndpoints(
                 (InetSocketAddress) socket.getLocalSocketAddress(), 0));
         source.start();
-        feedbackTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), source.localPort());
+        sendFeedbackTo(source.localPort());
+        return source;
+    }
+
+    /**
+     * Serves a source made elsewhere (the CLI's, in host tests) instead of {@link #start()}: listens for
+     * control on {@link #port()} and sends feedback to {@code feedbackPort} on loopback.
+     */
+    public final void serve(int feedbackPort) {
+        receiver.start();
+        sendFeedbackTo(feedbackPort);
+    }
+
+    private void sendFeedbackTo(int feedbackPort) {
+        feedbackTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), feedbackPort);
         greet();
         feedback.scheduleAtFixedRate(this::tick, FEEDBACK_MILLIS, FEEDBACK_MILLIS, TimeUnit.MILLISECONDS);
-        return source;
+    }
+
+    /** The UDP port this stand-in DAW listens on for control (the source's DAW port). */
+    public final int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The DAW starts or stops by itself (the user pressed space in it); sends its play state and position. */
+    public final void dawPlay(boolean rolling) {
+        setPlaying(rolling);
     }
 
     private synchronized void tick() {
