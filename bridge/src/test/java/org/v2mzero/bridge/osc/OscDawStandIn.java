@@ -148,8 +148,15 @@ abstract class OscDawStandIn implements TransportRig {
     }
 
     final void sendRaw(byte[] bytes) {
+        InetSocketAddress to = feedbackTo;
+        if (to == null) {
+            // A control message (Ardour's /transport_frame query in the source's greeting) can arrive
+            // before start() learnt the source's port; the reply is dropped as a DAW without a surface
+            // would, instead of an exception that ends the receiving thread.
+            return;
+        }
         try {
-            socket.send(new DatagramPacket(bytes, bytes.length, feedbackTo));
+            socket.send(new DatagramPacket(bytes, bytes.length, to));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
