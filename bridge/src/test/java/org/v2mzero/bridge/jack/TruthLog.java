@@ -9,6 +9,7 @@ import java.util.Arrays;
  * locate); {@link #at} answers only between two samples that lie on one straight piece.
  */
 final class TruthLog {
+    private static final long MAX_GAP_NANOS = 10_000_000;
     private final long[] nanos;
     private final long[] frames;
     private final int rate;
@@ -32,13 +33,16 @@ final class TruthLog {
     /**
      * The true frame at {@code atNanos}, or -1 when it cannot be told exactly: outside the samples, or
      * within {@code guardNanos} of a locate, start or stop (the samples around it are more than 1 ms off
-     * a straight line rolling at the rate). The guard keeps a cycle that began just before a locate but
-     * ran after its report arrived from counting as an offset: its callback rightly played the new place.
+     * a straight line rolling at the rate), or next to a gap of over 10 ms in the sampling. The guard
+     * keeps a cycle that began just before a locate but ran after its report arrived from counting as an
+     * offset: its callback rightly played the new place.
      */
     long at(long atNanos, long guardNanos) {
         int before = index(atNanos - guardNanos) - 1;
         int after = index(atNanos + guardNanos);
-        if (before < 0 || after >= count) {
+        // A gap in the sampling means the test thread stood still (a GC pause stops every Java thread,
+        // the player's callback and the OSC thread too): nothing around it can be timed exactly.
+        if (before < 0 || after >= count || nanos[after] - nanos[before] > 2 * guardNanos + MAX_GAP_NANOS) {
             return -1;
         }
         long straight = frames[before] + Math.round((nanos[after] - nanos[before]) * (rate / 1e9));
