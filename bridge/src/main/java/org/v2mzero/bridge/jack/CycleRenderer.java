@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The audio-thread half of the player, free of JACK so tests can drive it on a non-real-time clock: it
  * copies the current take's samples that lie at the transport frame into the output buffers.
  *
- * <p>There is no play cursor: every cycle starts from the transport frame JACK reports, so a locate, a
- * loop wrap or a stop is followed exactly in the next cycle and nothing can drift. Takes arrive through
+ * <p>There is no play cursor here: every cycle starts from the frame the player's {@link CycleClock}
+ * reports, so a locate, a loop wrap or a stop is followed in the next cycle. Takes arrive through
  * an {@link AtomicReference} holding one immutable {@link TakeSwap}; the swap is applied inside the
  * cycle at its frame, so the old take plays up to the frame before and the new one from that frame on.
  *

@@ -12,9 +12,7 @@ import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
-import org.jaudiolibs.jnajack.JackPosition;
 import org.jaudiolibs.jnajack.JackStatus;
-import org.jaudiolibs.jnajack.JackTransportState;
 
 /**
  * One open JACK client of the player with its ports and callbacks: lives from a successful
@@ -36,19 +34,21 @@ final class JackSession {
     private final int periodFrames;
     private final CycleRenderer renderer;
     private final AudioMeters meters;
+    private final CycleClock clock;
+    private final CycleClock.CyclePosition position = new CycleClock.CyclePosition();
     // Preallocated for the process callback: JACK hands new buffers each cycle, these arrays hold them.
     private final FloatBuffer[] stemLeft;
     private final FloatBuffer[] stemRight;
-    private final JackPosition position = new JackPosition();
     private final float[] zeros = new float[CycleRenderer.CHUNK_FRAMES];
     private final ProcessThreadStop stop = new ProcessThreadStop();
     private final MissedCycles missedCycles = new MissedCycles();
     private volatile boolean serverGone;
     private volatile Thread shutdownThread;
 
-    private JackSession(JackClient client, List<String> stems, CycleRenderer renderer, AudioMeters meters)
-            throws JackException {
+    private JackSession(JackClient client, List<String> stems, CycleRenderer renderer, AudioMeters meters,
+            CycleClock clock) throws JackException {
         this.client = client;
+        this.clock = clock;
         this.renderer = renderer;
         this.meters = meters;
         this.sampleRate = client.getSampleRate();
@@ -69,9 +69,10 @@ final class JackSession {
      * Control thread. Opens client {@code name} (exactly that name; never starting a server), registers a
      * port pair per stem and the mix pair, installs the callbacks and activates.
      *
+     * @param clock where each cycle starts on the timeline (JACK transport or a DAW over OSC)
      */
-    static JackSession open(String name, List<String> stems, CycleRenderer renderer, AudioMeters meters)
-            throws JackException {
+    static JackSession open(String name, List<String> stems, CycleRenderer renderer, AudioMeters meters,
+            CycleClock clock) throws JackException {
         JackMessages.routeToLogger();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         JackClient client;
@@ -83,7 +84,7 @@ final class JackSession {
             throw new JackException("cannot open JACK client " + name + " " + status, e);
         }
         try {
-            JackSession session = new JackSession(client, stems, renderer, meters);
+            JackSession session = new JackSession(client, stems, renderer, meters, clock);
             client.setProcessCallback((c, frames) -> session.process(frames));
             // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
             // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
@@ -105,7 +106,7 @@ final class JackSession {
     }
 
     /**
-     * JACK process thread. Reads the transport, renders, records the callback time. Catches every
+     * JACK process thread. Reads the clock (see {@link CycleClock}), renders, records the callback time. Catches every
      * Throwable here, once, because nothing may escape into libjack: that cycle is silence and counted.
      * Allocation-free in this class and {@link CycleRenderer} (JNAJack's own wrapper around this callback
      * creates a JNA {@code Pointer} per port per cycle; that is outside our reach).
@@ -121,13 +122,12 @@ final class JackSession {
             if (missedCycles.cycle(client.getLastFrameTime(), frames)) {
                 meters.xruns.incrementAndGet();
             }
-            JackTransportState state = client.transportQuery(position);
-            long frame = Integer.toUnsignedLong(position.getFrame());
+            clock.read(client, frames, sampleRate, position);
             for (int i = 0; i < stemLeft.length; i++) {
                 stemLeft[i] = stemLeftPorts[i].getFloatBuffer();
                 stemRight[i] = stemRightPorts[i].getFloatBuffer();
             }
-            renderer.render(frame, state == JackTransportState.JackTransportRolling, frames, sampleRate,
+            renderer.render(position.frame, position.rolling, frames, sampleRate,
                     stemLeft, stemRight, mixLeftPort.getFloatBuffer(), mixRightPort.getFloatBuffer());
         } catch (Throwable t) {
             meters.callbackErrors.incrementAndGet();

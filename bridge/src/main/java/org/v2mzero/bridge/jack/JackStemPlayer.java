@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jaudiolibs.jnajack.JackException;
+import org.v2mzero.bridge.transport.TransportAnchor;
 
 /**
  * Streams the current take into JACK, locked to the JACK transport: a client (normally {@code v2m}) with
@@ -32,6 +33,10 @@ import org.jaudiolibs.jnajack.JackException;
  * callback and a flag-setting shutdown callback runs on JACK's threads: libjack cancels its threads with
  * {@code pthread_cancel} on close, and a cancel that lands inside Java code hangs the JVM.
  *
+ * <p>The clock is the JACK transport unless the player is built with {@link #following}: then it
+ * follows a DAW's transport reported by another source (Ardour or Reaper over OSC), see
+ * {@link ExternalTransportClock} for how positions between reports are found and how exact they are.
+ *
  * <p>Threads: all public methods may be called from any control thread; {@link #close()} from any thread.
  */
 public final class JackStemPlayer implements AutoCloseable {
@@ -49,6 +54,7 @@ public final class JackStemPlayer implements AutoCloseable {
     private final String clientName;
     private final List<String> stems;
     private final CycleRenderer renderer;
+    private final CycleClock clock;
     private final AudioMeters meters = new AudioMeters();
     private final AtomicReference<PlayerState> state = new AtomicReference<>(PlayerState.NEW);
     private final ScheduledThreadPoolExecutor control;
@@ -64,6 +70,29 @@ public final class JackStemPlayer implements AutoCloseable {
      * @param stemNames  stems that get a port pair, in port order; unique, not {@value #MIX}
      */
     public JackStemPlayer(String clientName, List<String> stemNames) {
+        this(clientName, stemNames, new JackTransportClock());
+    }
+
+    /**
+     * Any thread; opens nothing yet. A player that follows {@code transport} instead of the JACK
+     * transport: while it rolls, each cycle plays the take at the DAW's reported position, extrapolated
+     * to the cycle's start and carried on by whole cycles between reports. The transport's positions
+     * must be in samples at the JACK server's rate (the session rate); at another rate the player is
+     * silent. The caller starts and closes {@code transport}.
+     *
+     * @param clientName JACK client name, e.g. {@code v2m}
+     * @param stemNames  stems that get a port pair, in port order; unique, not {@value #MIX}
+     * @param transport  e.g. an {@code ArdourOscTransportSource} or {@code ReaperOscTransportSource}
+     */
+    public static JackStemPlayer following(String clientName, List<String> stemNames, TransportAnchor transport) {
+        if (transport == null) {
+            throw new IllegalArgumentException("transport : null (expected: a source such as an OSC transport)");
+        }
+        return new JackStemPlayer(clientName, stemNames, new ExternalTransportClock(transport));
+    }
+
+    private JackStemPlayer(String clientName, List<String> stemNames, CycleClock clock) {
+        this.clock = clock;
         this.clientName = PortNames.checkClientName(clientName);
         this.stems = PortNames.checkStems(stemNames, MIX);
         this.renderer = new CycleRenderer(stems.size());
@@ -198,7 +227,7 @@ public final class JackStemPlayer implements AutoCloseable {
         closeSession();
         JackSession opened;
         try {
-            opened = JackSession.open(clientName, stems, renderer, meters);
+            opened = JackSession.open(clientName, stems, renderer, meters, clock);
         } catch (JackException | RuntimeException e) {
             LOG.log(retryMillis == FIRST_RETRY_MILLIS ? Level.INFO : Level.FINE,
                     "JACK client " + clientName + ": no server yet, retrying every <= " + MAX_RETRY_MILLIS

@@ -3,6 +3,7 @@ package org.v2mzero.bridge.osc;
 import com.illposed.osc.OSCMessage;
 import java.io.IOException;
 import org.v2mzero.bridge.transport.Lifecycle;
+import org.v2mzero.bridge.transport.TransportAnchor;
 import org.v2mzero.bridge.transport.TransportListener;
 import org.v2mzero.bridge.transport.TransportSource;
 import org.v2mzero.bridge.transport.TransportTracker;
@@ -12,10 +13,13 @@ import org.v2mzero.protocol.TransportState;
  * What the OSC dialects share: one {@link OscLink}, the lifecycle and the estimate. A dialect says how
  * to greet the DAW, reads its feedback and sends its control messages.
  *
+ * <p>Public so callers can hold either dialect as one type that is both a {@link TransportSource} and a
+ * {@link TransportAnchor} (what {@code JackStemPlayer.following} takes); only this package subclasses it.
+ *
  * <p>The DAW reports positions about every 100 ms while rolling; between reports {@link #state()}
  * extrapolates at the sample rate given to the constructor (the DAW's session rate: OSC does not say it).
  */
-abstract class OscTransportSource implements TransportSource {
+public abstract class OscTransportSource implements TransportSource, TransportAnchor {
     /** Report-to-prediction distance that counts as a locate: above loopback jitter, below any real locate. */
     static final double LOCATE_TOLERANCE_SECONDS = 0.05;
 
@@ -56,6 +60,12 @@ abstract class OscTransportSource implements TransportSource {
     @Override
     public final TransportState state() {
         return tracker.estimate(System.nanoTime());
+    }
+
+    /** The DAW's last report, published by the link's thread; any thread, allocation-free. */
+    @Override
+    public final TransportState anchor() {
+        return tracker.anchor();
     }
 
     @Override

@@ -45,6 +45,14 @@ public final class TransportTracker {
         return a.withPosition(a.playing(), predictFrame(a, nowNanos), nowNanos);
     }
 
+    /**
+     * The last report itself, not extrapolated; any thread, allocation-free (see {@link TransportAnchor}).
+     * A new object after every {@code report…} call, even one that repeats the position.
+     */
+    public TransportState anchor() {
+        return anchor;
+    }
+
     static long predictFrame(TransportState a, long nowNanos) {
         long elapsed = nowNanos - a.observedNanos();
         if (!a.playing() || elapsed <= 0) {

@@ -32,6 +32,10 @@ final class JackRecorder implements AutoCloseable {
     final float[] left = new float[CAPACITY];
     final float[] right = new float[CAPACITY];
     final long[] frames = new long[CAPACITY];
+    /** {@link System#nanoTime()} of the start of the cycle each sample was recorded in. */
+    final long[] cycleNanos = new long[CAPACITY];
+    /** {@link System#nanoTime()} when this client's callback ran for the sample's cycle (after upstream's). */
+    final long[] callNanos = new long[CAPACITY];
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicInteger wraps = new AtomicInteger();
@@ -83,8 +87,13 @@ final class JackRecorder implements AutoCloseable {
                 int take = Math.min(n, CAPACITY - at);
                 inLeft.getFloatBuffer().get(0, left, at, take);
                 inRight.getFloatBuffer().get(0, right, at, take);
+                long sinceStart = Math.max(0, client.getFrameTime() - client.getLastFrameTime());
+                long now = System.nanoTime();
+                long startNanos = now - sinceStart * 1_000_000_000L / client.getSampleRate();
                 for (int i = 0; i < take; i++) {
                     frames[at + i] = rolling ? frame + i : -1;
+                    cycleNanos[at + i] = startNanos;
+                    callNanos[at + i] = now;
                 }
                 count.lazySet(at + take);
             }

@@ -70,10 +70,33 @@ abstract class OscDawStandIn implements TransportRig {
         OscTransportSource source = createSource(new OscEndpoints(
                 (InetSocketAddress) socket.getLocalSocketAddress(), 0));
         source.start();
-        feedbackTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), source.localPort());
+        sendFeedbackTo(source.localPort());
+        return source;
+    }
+
+    /**
+     * Serves a source made elsewhere (the CLI's, in host tests) instead of {@link #start()}: listens for
+     * control on {@link #port()} and sends feedback to {@code feedbackPort} on loopback.
+     */
+    public final void serve(int feedbackPort) {
+        receiver.start();
+        sendFeedbackTo(feedbackPort);
+    }
+
+    private void sendFeedbackTo(int feedbackPort) {
+        feedbackTo = new InetSocketAddress(InetAddress.getLoopbackAddress(), feedbackPort);
         greet();
         feedback.scheduleAtFixedRate(this::tick, FEEDBACK_MILLIS, FEEDBACK_MILLIS, TimeUnit.MILLISECONDS);
-        return source;
+    }
+
+    /** The UDP port this stand-in DAW listens on for control (the source's DAW port). */
+    public final int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The DAW starts or stops by itself (the user pressed space in it); sends its play state and position. */
+    public final void dawPlay(boolean rolling) {
+        setPlaying(rolling);
     }
 
     private synchronized void tick() {
@@ -125,8 +148,15 @@ abstract class OscDawStandIn implements TransportRig {
     }
 
     final void sendRaw(byte[] bytes) {
+        InetSocketAddress to = feedbackTo;
+        if (to == null) {
+            // A control message (Ardour's /transport_frame query in the source's greeting) can arrive
+            // before start() learnt the source's port; the reply is dropped as a DAW without a surface
+            // would, instead of an exception that ends the receiving thread.
+            return;
+        }
         try {
-            socket.send(new DatagramPacket(bytes, bytes.length, feedbackTo));
+            socket.send(new DatagramPacket(bytes, bytes.length, to));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import org.v2mzero.bridge.jack.JackStemPlayer;
 import org.v2mzero.bridge.jack.PlayableTake;
 import org.v2mzero.bridge.jack.PlayerState;
 import org.v2mzero.bridge.jack.PlayerStats;
+import org.v2mzero.bridge.osc.OscTransportSource;
 import org.v2mzero.host.play.TakeAudio;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.TakeManifest;
@@ -24,19 +25,32 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code v2m play TAKE_DIR}: the smallest useful bridge. A JACK client with a port pair per stem and
- * {@code mix_L}/{@code mix_R} plays the take at the JACK transport's frame (start the DAW on JACK
- * transport, roll, and the stems sound under the picture) until interrupted or {@code --for} ends.
+ * {@code mix_L}/{@code mix_R} plays the take at the transport's frame (start the DAW, roll, and the stems
+ * sound under the picture) until interrupted or {@code --for} ends. The transport is JACK's, or with
+ * {@code --transport ardour|reaper} the DAW's over OSC, at the JACK server's sample rate.
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
-        description = "Play a take into JACK, locked to the JACK transport, until interrupted.")
+        description = "Play a take into JACK, locked to the JACK transport or a DAW's over OSC, until interrupted.")
 final class PlayCommand implements Callable<Integer> {
     private static final Logger LOG = Logger.getLogger(PlayCommand.class.getName());
 
     @Parameters(index = "0", paramLabel = "TAKE_DIR", description = "a take folder (with manifest.json)")
     Path takeDir;
 
-    @Option(names = "--transport", paramLabel = "jack", description = "transport to follow (default: ${DEFAULT-VALUE})")
+    @Option(names = "--transport", paramLabel = "jack|ardour|reaper",
+            description = "transport to follow: JACK's, or Ardour's or Reaper's over OSC (default: ${DEFAULT-VALUE})")
     String transport = "jack";
+
+    @Option(names = "--daw-host", paramLabel = "HOST", description = "the DAW's host for OSC (default: ${DEFAULT-VALUE})")
+    String dawHost = "127.0.0.1";
+
+    @Option(names = "--daw-port", paramLabel = "PORT",
+            description = "the DAW's OSC port (default: Ardour 3819, Reaper 8000)")
+    Integer dawPort;
+
+    @Option(names = "--listen-port", paramLabel = "PORT",
+            description = "UDP port for the DAW's OSC feedback (default: Ardour 8000, Reaper 9000)")
+    Integer listenPort;
 
     @Option(names = "--client", paramLabel = "NAME", description = "JACK client name (default: ${DEFAULT-VALUE})")
     String client = "v2m";
@@ -53,12 +67,27 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!transport.equals("jack")) {
-            throw new BadInputException("--transport " + transport + ": the player follows the JACK transport only"
-                    + " for now; run the DAW on JACK transport and use --transport jack");
-        }
+        PlayTransport followed = PlayTransport.named(transport);
         TakeManifest manifest = TakeAudio.manifest(takeDir);
         PlayableTake take = TakeAudio.load(takeDir, manifest);
+        if (followed == PlayTransport.JACK) {
+            return play(manifest, take, new JackStemPlayer(client, TakeAudio.stemNames(manifest)), null);
+        }
+        try (OscTransportSource source = followed.open(dawHost, dawPort, listenPort)) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "following %s at %s, feedback on UDP %d%n",
+                    followed.label(), hostPort(followed), source.localPort());
+            return play(manifest, take, JackStemPlayer.following(client, TakeAudio.stemNames(manifest), source),
+                    source);
+        }
+    }
+
+    private String hostPort(PlayTransport followed) {
+        return dawHost + ":" + (dawPort == null ? followed.dawPort : dawPort);
+    }
+
+    /** Runs {@code built} until stopped and reports; {@code osc} is the followed OSC source or null. */
+    private int play(TakeManifest manifest, PlayableTake take, JackStemPlayer built, OscTransportSource osc)
+            throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -68,7 +97,7 @@ final class PlayCommand implements Callable<Integer> {
             awaitQuietly(done);
         }, "v2m-play-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (JackStemPlayer player = new JackStemPlayer(client, TakeAudio.stemNames(manifest))) {
+        try (JackStemPlayer player = built) {
             if (player.start() != PlayerState.CONNECTED) {
                 err.println("  no JACK server \"" + System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default")
                         + "\" yet; waiting for one (Ctrl-C to stop)");
@@ -82,6 +111,10 @@ final class PlayCommand implements Callable<Integer> {
                     manifest.takeId(), manifest.timelineOffsetSeconds(), player.clientName(), player.portNames());
             spec.commandLine().getOut().flush();
             waitUntilStopped(stop);
+            if (osc != null) {
+                spec.commandLine().getOut().println("transport: " + PlayTransport.describe(osc.state())
+                        + ", " + osc.malformedMessages() + " malformed OSC messages");
+            }
             return report(player.stats());
         } finally {
             done.countDown();

@@ -1,0 +1,22 @@
+package org.v2mzero.bridge.jack;
+
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackException;
+import org.jaudiolibs.jnajack.JackPosition;
+import org.jaudiolibs.jnajack.JackTransportState;
+
+/**
+ * The JACK transport as the player's clock: frame-accurate, since JACK hands every client the same
+ * transport frame for a cycle. There is no play cursor: a locate, loop wrap or stop shows in the next
+ * cycle and nothing can drift. Process thread only.
+ */
+final class JackTransportClock implements CycleClock {
+    // Reused: jnajack's transportQuery fills a caller-owned position, so the callback allocates none.
+    private final JackPosition position = new JackPosition();
+
+    @Override
+    public void read(JackClient client, int frames, int sampleRate, CyclePosition out) throws JackException {
+        JackTransportState state = client.transportQuery(position);
+        out.set(Integer.toUnsignedLong(position.getFrame()), state == JackTransportState.JackTransportRolling);
+    }
+}
