@@ -22,7 +22,9 @@ final class DrumWriter {
         double stepBeats = 1.0 / DrumPattern.STEPS_PER_BEAT;
         for (int bar = 0; bar < plan.bars(); bar++) {
             double intensity = plan.intensity()[bar];
-            for (int step = 0; step < pattern.steps(); step++) {
+            // The intro bar is out of the groove's tempo: one stroke on its downbeat, the groove starts on the grid.
+            int steps = plan.isIntro(bar) ? 1 : pattern.steps();
+            for (int step = 0; step < steps; step++) {
                 double time = plan.secondsAt(bar * plan.beatsPerBar() + step * stepBeats);
                 addStep(notes, pattern.kickPitch(), pattern.kick().charAt(step), step, intensity, time, random);
                 addStep(notes, pattern.snarePitch(), pattern.snare().charAt(step), step, intensity, time, random);
