@@ -11,8 +11,12 @@ import org.v2mzero.protocol.TempoMap;
  * second, and from bar 2 on the DAW's grid is the fitted one. Stateless; any thread.
  */
 final class GridTempo {
-    /** An intro bar is at most this much faster than the steady tempo; a shorter one takes an extra bar's time. */
-    static final double MAX_INTRO_SPEEDUP = 4 / 3.0;
+    /**
+     * An intro bar is at most this much faster than the steady tempo; a shorter one takes an extra bar's
+     * time. Generous because the intro is held, not grooved (its tempo is seen in the DAW, not heard),
+     * and a short intro keeps the hits that set the phase on the steady grid rather than inside the intro.
+     */
+    static final double MAX_INTRO_SPEEDUP = 3;
     /** A downbeat closer than this to 0 s needs no intro, seconds (well under a MIDI tick's audibility). */
     static final double NO_INTRO_SECONDS = 0.002;
 

@@ -35,10 +35,20 @@ class TempoFitterTest {
         TempoFitter.Fit fit = TempoFitter.fit(List.of(new Hit(1.33, 3), new Hit(3.73, 3)), 100, 100, 4);
         TempoMap map = GridTempo.of(fit, 4);
         assertEquals(0.0, map.secondsAt(0), 1e-12);
-        // The intro bar is 1.33 s + one 2.4 s bar (1.33 s alone would be far faster than 100 bpm).
-        assertEquals(4.0, map.beatAt(3.73), 0.02);
-        assertEquals(8.0, map.beatAt(6.13), 0.02);
+        // The intro bar is the 1.33 s before the first fitted downbeat; then 100 bpm bars.
+        assertEquals(4.0, map.beatAt(1.33), 0.02);
+        assertEquals(8.0, map.beatAt(3.73), 0.02);
+        assertEquals(2, map.changes().size());
         assertEquals(100.0, GridTempo.steadyBpm(map), 1e-9);
+    }
+
+    @Test
+    void aVeryShortIntroTakesAnExtraBar() {
+        // First downbeat at 0.4 s of a 2.4 s bar: as one bar that would be 6x the tempo.
+        TempoFitter.Fit fit = TempoFitter.fit(List.of(new Hit(0.4, 3), new Hit(2.8, 3)), 100, 100, 4);
+        TempoMap map = GridTempo.of(fit, 4);
+        assertEquals(4.0, map.beatAt(2.8), 0.02);
+        assertEquals(100.0 * 2.4 / 2.8, map.initialBpm(), 1.0);
     }
 
     @Test
