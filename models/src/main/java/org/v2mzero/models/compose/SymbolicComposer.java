@@ -84,7 +84,8 @@ public final class SymbolicComposer implements Generator {
      * the kit's kick under the crash.
      */
     static List<StemPart> marked(List<StemPart> stems, CuePlan plan, List<Double> marks, Style style) {
-        double breath = StopTime.breathSeconds(plan);
+        boolean kit = stems.stream().anyMatch(StemPart::percussion);
+        double breath = StopTime.breathSeconds(plan, kit ? style.drums() : null);
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
             StemPart quiet = StopTime.apply(stem, marks, breath);
