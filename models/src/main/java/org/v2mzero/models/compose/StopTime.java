@@ -25,10 +25,13 @@ final class StopTime {
      * backbeat: every eighth note) keeps the ear busy up to the hit: half a beat of air does not read as
      * a stop, so such styles breathe {@link #DENSE_BREATH_BEATS}, up to {@link #DENSE_MAX_BREATH}.
      * Sparse kits keep the half beat: a longer gap there only empties bars the picture wants filled.
+     * The cap lets the gap be a whole beat down to 75 bpm: toms and strings ring into it, and a re-entry
+     * that meets its own tails reads as no new sound (trailer on testvideo, 95.7 bpm: capped at 0.6 s
+     * its second cut was no accent; a full 0.627 s beat, it is; a thin margin).
      */
     static final double DENSE_SHARE = 0.5;
     static final double DENSE_BREATH_BEATS = 1.0;
-    static final double DENSE_MAX_BREATH = 0.6;
+    static final double DENSE_MAX_BREATH = 0.8;
 
     private StopTime() {}
 
@@ -47,7 +50,7 @@ final class StopTime {
 
     /**
      * The breath before each mark, seconds: half a beat at the cue's steady tempo, within 0.16..0.3 s;
-     * a whole beat, within 0.16..0.6 s, for a dense kit.
+     * a whole beat, within 0.16..0.8 s, for a dense kit.
      *
      * @param drums the style's kit, or null for a style without one
      */
