@@ -7,6 +7,7 @@ import org.v2mzero.host.score.ScoreResult;
 import org.v2mzero.host.take.TakeWriter;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.TakeManifest;
+import org.v2mzero.protocol.TempoMap;
 
 /** The one-screen summary {@code v2m score} and {@code v2m demo} print when a take is written. */
 final class ScoreSummary {
@@ -29,7 +30,9 @@ final class ScoreSummary {
                     m.durationSeconds()));
         }
         s.append(String.format(Locale.ROOT, "music     %s, %.1f bpm in %d, prompt \"%s\", seed %d%n",
-                m.style(), m.tempoMap().initialBpm(), m.tempoMap().beatsPerBar(), m.prompt(), m.seed()));
+                m.style(), steadyBpm(m.tempoMap()), m.tempoMap().beatsPerBar(), m.prompt(), m.seed()));
+        s.append(String.format(Locale.ROOT, "grid      first downbeat %.3f s; cuts off the beat by %s s%n",
+                firstDownbeat(m.tempoMap()), gridOffsets(m.tempoMap(), a)));
         if (m.styleMatch() != null) {
             s.append(String.format(Locale.ROOT, "style     %s%n", styleMatch(m.styleMatch())));
         }
@@ -39,6 +42,25 @@ final class ScoreSummary {
         s.append(String.format(Locale.ROOT, "          %s, %s, %s, %s, per-stem .wav and .mid%n",
                 m.mix(), m.midi(), m.curve(), TakeWriter.MANIFEST));
         return s.toString();
+    }
+
+    /** The tempo the cue settles in: the last change's (after an intro bar, if any), bpm. */
+    static double steadyBpm(TempoMap map) {
+        return map.changes().get(map.changes().size() - 1).bpm();
+    }
+
+    /** Where the steady grid's bars begin, seconds: after the intro bar when there is one. */
+    static double firstDownbeat(TempoMap map) {
+        return map.changes().size() > 1 ? map.changes().get(1).seconds() : 0;
+    }
+
+    /** Each cut's distance to its nearest beat, seconds (negative: before the beat), e.g. {@code [+0.004 -0.012]}. */
+    static String gridOffsets(TempoMap map, CurveAnalysis a) {
+        return a.cuts().stream().map(t -> {
+            double beat = map.beatAt(t);
+            double nearest = Math.rint(beat);
+            return String.format(Locale.ROOT, "%+.3f", t - map.secondsAt(nearest));
+        }).collect(Collectors.joining(" ", "[", "]"));
     }
 
     /** E.g. {@code horror 0.52 (minilm), then suspense 0.47, trailer 0.40, orchestral 0.38}. */

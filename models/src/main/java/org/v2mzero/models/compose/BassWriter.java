@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The bass stem: each bar's chord root in the low register, whole notes in calm bars, half notes in
- * moderate ones, quarter notes (octave jump on the off-beats) in busy ones. Stateless; any thread.
+ * moderate ones, quarter notes (octave jump on the off-beats) in busy ones; a whole note under an intro bar. Stateless; any thread.
  */
 final class BassWriter {
     /** Lowest bass pitch (G1): roots sit in G1..F#2. */
@@ -18,7 +18,7 @@ final class BassWriter {
         for (int bar = 0; bar < plan.bars(); bar++) {
             double intensity = plan.intensity()[bar];
             int root = Notes.atOrAbove(plan.chords()[bar][0], LOW);
-            int perBar = intensity < 1 / 3.0 ? 1 : intensity < 2 / 3.0 ? 2 : plan.beatsPerBar();
+            int perBar = intensity < 1 / 3.0 || plan.isIntro(bar) ? 1 : intensity < 2 / 3.0 ? 2 : plan.beatsPerBar();
             double beats = plan.beatsPerBar() / (double) perBar;
             int velocity = (int) Math.round(70 + 40 * intensity);
             for (int i = 0; i < perBar; i++) {

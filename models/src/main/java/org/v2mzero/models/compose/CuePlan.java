@@ -6,7 +6,8 @@ import org.v2mzero.protocol.TempoMap;
 /**
  * What every stem writer shares: the tempo grid, the bars, how intense each bar is, and its chord.
  *
- * @param tempoMap        constant tempo, beat 0 at 0 s
+ * @param tempoMap        the fitted grid, beat 0 at 0 s: a constant tempo, or an intro bar then the
+ *                        constant tempo ({@link GridTempo})
  * @param durationSeconds the cue's length
  * @param key             the key the chords are in
  * @param intensity       per bar, 0 (calm) .. 1 (busy), from the event curve
@@ -24,8 +25,14 @@ record CuePlan(TempoMap tempoMap, double durationSeconds, Key key, double[] inte
         return tempoMap.beatsPerBar();
     }
 
+    /** One beat of the steady tempo (after any intro bar), seconds. */
     double beatSeconds() {
-        return 60 / tempoMap.initialBpm();
+        return 60 / GridTempo.steadyBpm(tempoMap);
+    }
+
+    /** Whether a bar is the free-tempo intro that leads to the fitted grid: held, not grooved. */
+    boolean isIntro(int bar) {
+        return bar == 0 && GridTempo.hasIntro(tempoMap);
     }
 
     /** Start of a (fractional) beat counted from the start of the cue, seconds. */

@@ -7,7 +7,10 @@ import java.util.SplittableRandom;
 /**
  * The drum stem (GM kit): the style's bar pattern thinned by each bar's intensity (calm bars keep only
  * the downbeats, busy bars the whole pattern), velocities following intensity, and a crash at the exact
- * time of each accent. Stateless; any thread.
+ * time of each accent. Away from the picture's accents the groove plays in a simpler feel (kick and
+ * back-beat on eighths, time on the beats); the bar leading into an accent and the accent's own bar
+ * get the whole pattern. So the kit builds into the hits the grid was fitted to, and a moment with no
+ * hit is less likely to get a stroke of its own. Stateless; any thread.
  */
 final class DrumWriter {
     static final int CRASH = 49;
@@ -20,13 +23,19 @@ final class DrumWriter {
         SplittableRandom random = new SplittableRandom(seed ^ SALT);
         List<Note> notes = new ArrayList<>();
         double stepBeats = 1.0 / DrumPattern.STEPS_PER_BEAT;
+        boolean[] full = nearAccent(plan, accents);
         for (int bar = 0; bar < plan.bars(); bar++) {
             double intensity = plan.intensity()[bar];
-            for (int step = 0; step < pattern.steps(); step++) {
+            int kickGrid = full[bar] ? 1 : 2;
+            int timeGrid = full[bar] ? 1 : DrumPattern.STEPS_PER_BEAT;
+            // The intro bar is out of the groove's tempo: one stroke on its downbeat, the groove starts on the grid.
+            int steps = plan.isIntro(bar) ? 1 : pattern.steps();
+            for (int step = 0; step < steps; step++) {
                 double time = plan.secondsAt(bar * plan.beatsPerBar() + step * stepBeats);
-                addStep(notes, pattern.kickPitch(), pattern.kick().charAt(step), step, intensity, time, random);
-                addStep(notes, pattern.snarePitch(), pattern.snare().charAt(step), step, intensity, time, random);
-                addStep(notes, pattern.hatPitch(), pattern.hat().charAt(step), step, intensity, time, random);
+                addStep(notes, pattern.kickPitch(), pattern.kick().charAt(step), step, intensity, kickGrid, time, random);
+                addStep(notes, pattern.snarePitch(), pattern.snare().charAt(step), step, intensity, kickGrid, time,
+                        random);
+                addStep(notes, pattern.hatPitch(), pattern.hat().charAt(step), step, intensity, timeGrid, time, random);
             }
         }
         for (AccentWriter.Accent a : accents) {
@@ -35,16 +44,32 @@ final class DrumWriter {
         return new StemPart("drums", 0, true, Notes.clip(notes, plan.durationSeconds()));
     }
 
+    /** Per bar, whether it holds an accent or leads into one (the next bar holds one). */
+    static boolean[] nearAccent(CuePlan plan, List<AccentWriter.Accent> accents) {
+        boolean[] near = new boolean[plan.bars()];
+        for (AccentWriter.Accent a : accents) {
+            int bar = (int) Math.floor(plan.tempoMap().beatAt(a.time()) / plan.beatsPerBar());
+            for (int b = bar - 1; b <= bar; b++) {
+                if (b >= 0 && b < near.length) {
+                    near[b] = true;
+                }
+            }
+        }
+        return near;
+    }
+
     /**
-     * Adds one pattern step if the bar is intense enough for it: below 1/3 only steps on every other beat,
-     * below 2/3 only eighth-note steps, above that everything.
+     * Adds one pattern step if the bar is intense enough for it (below 1/3 only steps on every other
+     * beat, below 2/3 only eighth-note steps, above that everything) and it falls on {@code minGrid}.
+     *
+     * @param minGrid the coarsest the voice may be in this bar, in sixteenth steps (1, 2 or 4)
      */
-    private static void addStep(List<Note> notes, int pitch, char mark, int step, double intensity,
+    private static void addStep(List<Note> notes, int pitch, char mark, int step, double intensity, int minGrid,
             double time, SplittableRandom random) {
         if (mark == '.') {
             return;
         }
-        int grid = intensity < 1 / 3.0 ? 8 : intensity < 2 / 3.0 ? 2 : 1;
+        int grid = Math.max(minGrid, intensity < 1 / 3.0 ? 8 : intensity < 2 / 3.0 ? 2 : 1);
         if (step % grid != 0) {
             return;
         }

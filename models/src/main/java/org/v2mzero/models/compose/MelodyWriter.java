@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * The melody stem: a one-bar motif (rhythm and chord-tone contour drawn from the seed) repeated over the
- * chords in bars of at least moderate intensity, silent in calm bars so the picture can breathe.
+ * chords in bars of at least moderate intensity, silent in calm bars so the picture can breathe, and in
+ * an intro bar, whose tempo is not the motif's.
  * Stateless; any thread.
  */
 final class MelodyWriter {
@@ -33,7 +34,7 @@ final class MelodyWriter {
         double scale = barBeats / 4;
         List<Note> notes = new ArrayList<>();
         for (int bar = 0; bar < plan.bars(); bar++) {
-            if (plan.intensity()[bar] < MIN_INTENSITY) {
+            if (plan.intensity()[bar] < MIN_INTENSITY || plan.isIntro(bar)) {
                 continue;
             }
             int[] chord = plan.chords()[bar];

@@ -20,6 +20,18 @@ final class StopTime {
     /** Shortest breath, seconds: longer than one analysis window of a listener's ear (about 0.1 s). */
     static final double MIN_BREATH = 0.16;
     static final double MAX_BREATH = 0.3;
+    /**
+     * A kit that strikes on at least this share of its sixteenth steps (trailer toms, synthwave's gated
+     * backbeat: every eighth note) keeps the ear busy up to the hit: half a beat of air does not read as
+     * a stop, so such styles breathe {@link #DENSE_BREATH_BEATS}, up to {@link #DENSE_MAX_BREATH}.
+     * Sparse kits keep the half beat: a longer gap there only empties bars the picture wants filled.
+     * The cap lets the gap be a whole beat down to 75 bpm: toms and strings ring into it, and a re-entry
+     * that meets its own tails reads as no new sound (trailer on testvideo, 95.7 bpm: capped at 0.6 s
+     * its second cut was no accent; a full 0.627 s beat, it is; a thin margin).
+     */
+    static final double DENSE_SHARE = 0.5;
+    static final double DENSE_BREATH_BEATS = 1.0;
+    static final double DENSE_MAX_BREATH = 0.8;
 
     private StopTime() {}
 
@@ -36,9 +48,27 @@ final class StopTime {
         return kept;
     }
 
-    /** The breath before each mark, seconds: half a beat at the cue's tempo, within 0.16..0.3 s. */
-    static double breathSeconds(CuePlan plan) {
-        return Math.max(MIN_BREATH, Math.min(MAX_BREATH, BREATH_BEATS * plan.beatSeconds()));
+    /**
+     * The breath before each mark, seconds: half a beat at the cue's steady tempo, within 0.16..0.3 s;
+     * a whole beat, within 0.16..0.8 s, for a dense kit.
+     *
+     * @param drums the style's kit, or null for a style without one
+     */
+    static double breathSeconds(CuePlan plan, DrumPattern drums) {
+        boolean dense = drums != null && density(drums) >= DENSE_SHARE;
+        double beats = dense ? DENSE_BREATH_BEATS : BREATH_BEATS;
+        return Math.max(MIN_BREATH, Math.min(dense ? DENSE_MAX_BREATH : MAX_BREATH, beats * plan.beatSeconds()));
+    }
+
+    /** Share of the kit's sixteenth steps on which any voice strikes, 0..1. */
+    static double density(DrumPattern drums) {
+        int struck = 0;
+        for (int i = 0; i < drums.steps(); i++) {
+            if (drums.kick().charAt(i) != '.' || drums.snare().charAt(i) != '.' || drums.hat().charAt(i) != '.') {
+                struck++;
+            }
+        }
+        return struck / (double) drums.steps();
     }
 
     /** The stem with a gap of {@code breath} seconds before each mark. */

@@ -18,7 +18,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -61,7 +61,7 @@ public final class SymbolicComposer implements Generator {
         Key key = words.key().orElse(style.key());
         List<AccentWriter.Accent> accents = AccentWriter.accents(request.analysis(), duration);
 
-        TempoMap tempoMap = TempoMap.constant(fitTempo(style, words, accents).bpm(), style.beatsPerBar());
+        TempoMap tempoMap = GridTempo.of(fitTempo(style, words, accents), style.beatsPerBar());
         int bars = CuePlan.barCount(tempoMap, duration);
         double[] intensity = shift(CuePlan.intensities(request.analysis().curve(), tempoMap, bars), words.intensity());
         CuePlan plan = new CuePlan(tempoMap, duration, key, intensity, chords(style, key, bars, request.seed()));
@@ -84,7 +84,8 @@ public final class SymbolicComposer implements Generator {
      * the kit's kick under the crash.
      */
     static List<StemPart> marked(List<StemPart> stems, CuePlan plan, List<Double> marks, Style style) {
-        double breath = StopTime.breathSeconds(plan);
+        boolean kit = stems.stream().anyMatch(StemPart::percussion);
+        double breath = StopTime.breathSeconds(plan, kit ? style.drums() : null);
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
             StemPart quiet = StopTime.apply(stem, marks, breath);
@@ -144,9 +145,9 @@ public final class SymbolicComposer implements Generator {
         List<Hit> points = accents.stream().map(a -> new Hit(a.time(), a.strength())).toList();
         if (words.bpm().isPresent()) {
             double bpm = words.bpm().getAsDouble();
-            return TempoFitter.fit(points, bpm, bpm);
+            return TempoFitter.fit(points, bpm, bpm, style.beatsPerBar());
         }
-        return TempoFitter.fit(points, style.minBpm(), style.maxBpm());
+        return TempoFitter.fit(points, style.minBpm(), style.maxBpm(), style.beatsPerBar());
     }
 
     /** One triad per bar, cycling through the progression the seed picks from the style's list. */

@@ -59,7 +59,7 @@ class SymbolicComposerTest {
     @Test
     void explicitWordsOverrideTheStyle() {
         Arrangement a = compose("driving rock at 120 bpm in D minor, no drums", 1);
-        assertEquals(120.0, a.tempoMap().initialBpm());
+        assertEquals(120.0, GridTempo.steadyBpm(a.tempoMap()));
         assertTrue(a.stems().stream().noneMatch(s -> s.name().equals("drums")));
         assertEquals("rock, D minor", a.style());
         // The bass plays chord roots of D minor: every pitch class is in the D natural/harmonic minor scale.
@@ -70,14 +70,25 @@ class SymbolicComposerTest {
     @Test
     void tempoIsFittedSoStrongHitsLandNearBeats() {
         Arrangement a = compose("orchestral", 1);
-        double bpm = a.tempoMap().initialBpm();
+        double bpm = GridTempo.steadyBpm(a.tempoMap());
         assertTrue(bpm >= 80 && bpm <= 140, "bpm " + bpm);
         var points = AccentWriter.accents(analysis(), DURATION).stream().map(x -> new Hit(x.time(), x.strength())).toList();
-        TempoFitter.Fit fit = TempoFitter.fit(points, 80, 140);
+        TempoFitter.Fit fit = TempoFitter.fit(points, 80, 140, 4);
         assertEquals(fit.bpm(), bpm);
+        assertEquals(GridTempo.of(fit, 4), a.tempoMap());
         assertEquals(fit, composer.tempoFit(new GenerationRequest(analysis(), "orchestral", 9, DURATION)));
-        // Better aligned than the style's centre tempo would be.
-        assertTrue(fit.score() > TempoFitter.alignment(points, 110), "score " + fit.score());
+        // Better aligned than the style's centre tempo with its grid at 0 s would be.
+        assertTrue(fit.score() > TempoFitter.alignment(points, 110, 0, 4), "score " + fit.score());
+        // Each considered hit's distance to the fitted grid is what the map's grid says (after any intro bar).
+        List<Hit> strongest = points.stream().sorted((x, y) -> Double.compare(y.strength(), x.strength())).toList();
+        for (int i = 0; i < fit.gridOffsets().size(); i++) {
+            if (strongest.get(i).time() < a.tempoMap().secondsAt(4)) {
+                continue;
+            }
+            double beat = a.tempoMap().beatAt(strongest.get(i).time());
+            double offsetBeats = beat - Math.rint(beat);
+            assertEquals(fit.gridOffsets().get(i), offsetBeats * 60 / bpm, 1e-6, "hit " + i);
+        }
     }
 
     @Test
@@ -104,7 +115,7 @@ class SymbolicComposerTest {
         assertEquals("comedy", comedy.styleMatch().style().name());
         assertEquals("piano", piano.styleMatch().style().name());
         // Tempo: each within its style's range, and the ranges do not overlap.
-        assertTrue(horror.tempoMap().initialBpm() <= 90 && comedy.tempoMap().initialBpm() >= 120,
+        assertTrue(GridTempo.steadyBpm(horror.tempoMap()) <= 90 && GridTempo.steadyBpm(comedy.tempoMap()) >= 120,
                 horror.tempoMap() + " vs " + comedy.tempoMap());
         // Mode: horror minor, comedy major.
         assertTrue(horror.style().endsWith("minor") && comedy.style().endsWith("major"));
