@@ -1,5 +1,6 @@
 package org.v2mzero.host.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
         Path clip = take.out.resolve(CLIP);
         try {
             Files.createDirectories(take.out);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new BadInputException(take.out + ": cannot create the output folder (" + e.getMessage() + ")", e);
         }
         spec.commandLine().getErr().println("  drawing a " + (int) CLIP_SECONDS + " s clip with cuts at "
