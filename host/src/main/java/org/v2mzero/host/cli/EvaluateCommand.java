@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * Without a video curve (an AUDIO with {@code --cuts}) the curve correlation is not available.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Measure how well a take's music marks the video's hits (hit recall and accent, BeatAlign, curve correlation, timing error).")
+        description = "Measure how well a take's music marks the video's hits (hit recall and accent,"
+                + " BeatAlign, curve correlation, timing error).")
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TAKE_DIR|AUDIO", description = "a take folder, or any audio file")
     Path input;
