@@ -37,7 +37,7 @@ final class ScoreSummary {
             s.append(String.format(Locale.ROOT, "style     %s%n", styleMatch(m.styleMatch())));
         }
         s.append(String.format(Locale.ROOT, "stems     %s (%d Hz, %d-bit, %s)%n",
-                stems, m.sampleRate(), m.bitsPerSample(), level(m, result.mixPeakDbfs())));
+                stems, m.sampleRate(), m.bitsPerSample(), level(m)));
         s.append(String.format(Locale.ROOT, "take      %s%n", dir));
         s.append(String.format(Locale.ROOT, "          %s, %s, %s, %s, per-stem .wav and .mid%n",
                 m.mix(), m.midi(), m.curve(), TakeWriter.MANIFEST));
@@ -72,11 +72,11 @@ final class ScoreSummary {
                 next.isEmpty() ? "" : ", then " + next);
     }
 
-    /** E.g. {@code mix -23.0 LUFS, true peak -4.2 dBTP}; the sample peak when loudness was not measured. */
-    private static String level(TakeManifest m, double mixPeakDbfs) {
+    /** E.g. {@code mix -23.0 LUFS, true peak -4.2 dBTP}. */
+    private static String level(TakeManifest m) {
         TakeManifest.LoudnessInfo l = m.loudness();
         if (l == null) {
-            return String.format(Locale.ROOT, "mix peak %.1f dBFS", mixPeakDbfs);
+            return "mix loudness not measured";
         }
         if (l.integratedLufs() == null) {
             return "mix silent";

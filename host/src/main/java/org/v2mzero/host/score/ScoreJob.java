@@ -75,8 +75,7 @@ public final class ScoreJob {
             progress.stage("writing take");
             TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(
                     new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown));
-            return new ScoreResult(staging.publish(), manifest, analysis,
-                    Mixdown.peakDbfs(mixdown.mix()), List.copyOf(warnings));
+            return new ScoreResult(staging.publish(), manifest, analysis, List.copyOf(warnings));
         }
     }
 

@@ -11,8 +11,7 @@ import org.v2mzero.protocol.TakeManifest;
  * @param takeDir  the published take folder
  * @param manifest its manifest
  * @param analysis the video analysis the take was made from
- * @param mixPeakDbfs sample peak of {@code mix.wav}
  * @param warnings one-line warnings for the user (e.g. no soundfont found)
  */
 public record ScoreResult(
-        Path takeDir, TakeManifest manifest, CurveAnalysis analysis, double mixPeakDbfs, List<String> warnings) {}
+        Path takeDir, TakeManifest manifest, CurveAnalysis analysis, List<String> warnings) {}
