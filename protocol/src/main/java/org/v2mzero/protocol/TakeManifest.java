@@ -31,11 +31,13 @@ import java.util.List;
  * @param curve                 the analysis the take was made from
  * @param styleMatch            how the prompt was read as {@link #style}; {@code null} in older takes
  * @param loudness              the mix's loudness after normalisation; {@code null} in older takes
+ * @param lineage               for a regenerated take, the take it was made from and the range that changed;
+ *                              {@code null} for a take made from scratch
  */
 @JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "project", "sourceOffsetSeconds",
     "timelineOffsetSeconds",
     "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style",
-    "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve", "styleMatch", "loudness"})
+    "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve", "styleMatch", "loudness", "lineage"})
 public record TakeManifest(
         int formatVersion,
         String takeId,
@@ -60,7 +62,8 @@ public record TakeManifest(
         String midi,
         String curve,
         StyleMatchInfo styleMatch,
-        LoudnessInfo loudness) {
+        LoudnessInfo loudness,
+        Lineage lineage) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -94,6 +97,16 @@ public record TakeManifest(
      */
     public record LoudnessInfo(Double integratedLufs, Double truePeakDbtp, double targetLufs, double ceilingDbtp,
             double gainDb) {}
+
+    /**
+     * Where a regenerated take comes from. Outside {@code [startSeconds, endSeconds)} (take time, from
+     * the take's first sample) its notes are the parent's; inside they are new.
+     *
+     * @param parentTakeId the take this one was regenerated from
+     * @param startSeconds first regenerated moment, on a bar line of the shared tempo map
+     * @param endSeconds   end of the regenerated range (exclusive), on a bar line or the take's end
+     */
+    public record Lineage(String parentTakeId, double startSeconds, double endSeconds) {}
 
     /** @param name e.g. {@code symbolic}; @param version the generator's own version */
     public record GeneratorInfo(String name, String version) {}

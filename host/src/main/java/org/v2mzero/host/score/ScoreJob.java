@@ -74,7 +74,7 @@ public final class ScoreJob {
 
             progress.stage("writing take");
             TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(
-                    new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown));
+                    new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown, null));
             return new ScoreResult(staging.publish(), manifest, analysis, List.copyOf(warnings));
         }
     }

@@ -39,7 +39,7 @@ public final class TakeWriter {
 
     /** Everything a take is made of. */
     public record Contents(ScoreRequest request, ZonedDateTime createdAt, Generator generator, Soundfont soundfont,
-            CurveAnalysis analysis, Arrangement arrangement, Mixdown mixdown) {}
+            CurveAnalysis analysis, Arrangement arrangement, Mixdown mixdown, TakeManifest.Lineage lineage) {}
 
     public TakeWriter(TakeStaging staging, int sampleRate) {
         this.staging = staging;
@@ -83,7 +83,7 @@ public final class TakeWriter {
                 c.arrangement().style(), c.arrangement().tempoMap(),
                 c.soundfont().info(),
                 curveDigest, stems, MIX, SCORE_MIDI, CURVE, styleMatch(c.arrangement().styleMatch()),
-                loudness(c.mixdown()));
+                loudness(c.mixdown()), c.lineage());
     }
 
     private static TakeManifest.StyleMatchInfo styleMatch(StyleMatch m) {
