@@ -1,7 +1,6 @@
 package org.v2mzero.bridge.jack;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,7 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>There is no play cursor here: every cycle starts from the frame the player's {@link CycleClock}
  * reports, so a locate, a loop wrap or a stop is followed in the next cycle. Takes arrive through
  * an {@link AtomicReference} holding one immutable {@link TakeSwap}; the swap is applied inside the
- * cycle at its frame, so the old take plays up to the frame before and the new one from that frame on.
+ * cycle at its frame, so the old take plays up to the frame before and the new one is heard from that
+ * frame on.
+ *
+ * <p>A swap while the transport rolls is a linear crossfade of {@link #FADE_FRAMES} frames starting at
+ * the swap frame, on every port and the mix: {@code old + g * (new - old)}, {@code g} rising by
+ * {@code 1 / FADE_FRAMES} per frame from {@code 1 / FADE_FRAMES} at the swap frame to 1 on the fade's
+ * last frame, so from then on exactly the new take plays. The fade may span any number of cycles. It
+ * follows the transport: a cycle that does not start where the previous one ended (locate, loop wrap,
+ * an xrun's jump) or a stop ends it, and the new take simply plays. A swap while stopped is a plain
+ * cut: nothing is audible then. A swap during a fade fades from the take the running fade was heading
+ * to; the older one is dropped there (swaps come at bar lines, far more than a fade apart).
  *
  * <p>{@link #render} allocates nothing, takes no lock, does no I/O and no logging: it reads arrays,
  * writes preallocated scratch and bulk-puts into the given buffers.
@@ -19,18 +28,30 @@ import java.util.concurrent.atomic.AtomicReference;
 final class CycleRenderer {
     /** Frames mixed per chunk; a longer cycle is mixed in several chunks, so any period size works. */
     static final int CHUNK_FRAMES = 1024;
+    /**
+     * Length of a swap's crossfade in frames: 5.3 ms at 48 kHz, 5.8 ms at 44.1 kHz. A step ramped over
+     * a few milliseconds no longer clicks, while a fade this short is not heard as the two takes
+     * overlapping: the regenerated part still starts on its bar line. A power of two, so every gain
+     * {@code k / FADE_FRAMES} is an exact float.
+     */
+    static final int FADE_FRAMES = 256;
+    private static final float GAIN_STEP = 1f / FADE_FRAMES;
 
-    private final int stemCount;
     private final AtomicReference<TakeSwap> pending = new AtomicReference<>();
-    private final float[] mixLeft = new float[CHUNK_FRAMES];
-    private final float[] mixRight = new float[CHUNK_FRAMES];
-    private final float[] zeros = new float[CHUNK_FRAMES];
+    private final ChunkMix playing;
+    private final ChunkMix fadingOut;
     // Written by the audio thread only; volatile so control threads can report what is playing.
     private volatile ResolvedTake current;
+    // Audio thread only: the running fade (if any) and where the transport should start next cycle.
+    private boolean fading;
+    private ResolvedTake fadeFrom;
+    private long fadeStart;
+    private long nextFrame = -1;
 
     /** @param stemCount number of stem port pairs (the mix pair comes on top) */
     CycleRenderer(int stemCount) {
-        this.stemCount = stemCount;
+        this.playing = new ChunkMix(stemCount, CHUNK_FRAMES);
+        this.fadingOut = new ChunkMix(stemCount, CHUNK_FRAMES);
     }
 
     /** Any thread. Replaces any swap not yet applied: the latest request wins. */
@@ -38,7 +59,7 @@ final class CycleRenderer {
         pending.set(swap);
     }
 
-    /** Any thread. The take the audio thread plays now, or {@code null}. */
+    /** Any thread. The take the audio thread plays now (during a fade, the one faded in), or {@code null}. */
     PlayableTake current() {
         ResolvedTake take = current;
         return take == null ? null : take.source();
@@ -53,22 +74,30 @@ final class CycleRenderer {
      */
     void render(long transportFrame, boolean rolling, int frames, int sampleRate, FloatBuffer[] stemLeft,
             FloatBuffer[] stemRight, FloatBuffer mixLeftOut, FloatBuffer mixRightOut) {
+        if (!rolling || transportFrame != nextFrame) {
+            endFade();
+        }
+        nextFrame = transportFrame + frames;
         int split = frames;
         TakeSwap swap = pending.get();
         if (swap != null) {
             split = swapOffset(swap.atFrame(), transportFrame, rolling, frames);
         }
-        renderSpan(current, 0, split, transportFrame, rolling, sampleRate, stemLeft, stemRight, mixLeftOut,
-                mixRightOut);
+        renderSpan(0, split, transportFrame, rolling, sampleRate, stemLeft, stemRight, mixLeftOut, mixRightOut);
         if (split == frames) {
             return;
         }
         // A failed CAS means a newer swap replaced this one meanwhile: keep playing, decide next cycle.
         if (pending.compareAndSet(swap, null)) {
+            if (rolling) {
+                fading = true;
+                fadeFrom = current;
+                fadeStart = transportFrame + split;
+            }
             current = swap.take();
         }
-        renderSpan(current, split, frames - split, transportFrame + split, rolling, sampleRate, stemLeft,
-                stemRight, mixLeftOut, mixRightOut);
+        renderSpan(split, frames - split, transportFrame + split, rolling, sampleRate, stemLeft, stemRight,
+                mixLeftOut, mixRightOut);
     }
 
     /**
@@ -86,53 +115,43 @@ final class CycleRenderer {
         return frames;
     }
 
-    private void renderSpan(ResolvedTake take, int offset, int length, long timelineFrame, boolean rolling,
-            int sampleRate, FloatBuffer[] stemLeft, FloatBuffer[] stemRight, FloatBuffer mixLeftOut,
-            FloatBuffer mixRightOut) {
-        boolean audible = rolling && take != null && take.sampleRate() == sampleRate;
-        for (int done = 0; done < length; done += CHUNK_FRAMES) {
-            int chunk = Math.min(CHUNK_FRAMES, length - done);
-            int at = offset + done;
+    /**
+     * Renders {@code length} samples from buffer index {@code offset}, timeline frame {@code timelineFrame}
+     * on, in chunks that end where the fade ends, so each chunk is either wholly faded or wholly plain.
+     */
+    private void renderSpan(int offset, int length, long timelineFrame, boolean rolling, int sampleRate,
+            FloatBuffer[] stemLeft, FloatBuffer[] stemRight, FloatBuffer mixLeftOut, FloatBuffer mixRightOut) {
+        ResolvedTake take = audible(current, rolling, sampleRate);
+        int done = 0;
+        while (done < length) {
             long frame = timelineFrame + done;
-            Arrays.fill(mixLeft, 0, chunk, 0f);
-            Arrays.fill(mixRight, 0, chunk, 0f);
-            for (int port = 0; port < stemCount; port++) {
-                float[] left = audible ? take.portLeft()[port] : null;
-                float[] right = audible ? take.portRight()[port] : null;
-                copyAt(left, frame, audible ? take.startFrame() : 0, stemLeft[port], at, chunk, mixLeft);
-                copyAt(right, frame, audible ? take.startFrame() : 0, stemRight[port], at, chunk, mixRight);
-            }
-            if (audible) {
-                for (int extra = 0; extra < take.extraLeft().length; extra++) {
-                    copyAt(take.extraLeft()[extra], frame, take.startFrame(), null, at, chunk, mixLeft);
-                    copyAt(take.extraRight()[extra], frame, take.startFrame(), null, at, chunk, mixRight);
+            int chunk = Math.min(CHUNK_FRAMES, length - done);
+            if (fading) {
+                // The fade's last frame has gain 1: it and all after it are the new take alone.
+                long fadeLeft = fadeStart + FADE_FRAMES - 1 - frame;
+                if (fadeLeft <= 0 || frame < fadeStart) {
+                    endFade();
+                } else {
+                    chunk = (int) Math.min(chunk, fadeLeft);
                 }
             }
-            mixLeftOut.put(at, mixLeft, 0, chunk);
-            mixRightOut.put(at, mixRight, 0, chunk);
+            playing.fill(take, frame, chunk);
+            if (fading) {
+                fadingOut.fill(audible(fadeFrom, rolling, sampleRate), frame, chunk);
+                playing.fadeFrom(fadingOut, frame - fadeStart, GAIN_STEP, chunk);
+            }
+            playing.writeTo(stemLeft, stemRight, mixLeftOut, mixRightOut, offset + done, chunk);
+            done += chunk;
         }
     }
 
-    /**
-     * Writes {@code source}'s samples for timeline frames {@code [frame, frame + chunk)} to {@code out}
-     * at {@code at} (silence where the source has none) and adds them to {@code mix}.
-     *
-     * @param out may be {@code null} for a mix-only stem
-     */
-    private void copyAt(float[] source, long frame, long startFrame, FloatBuffer out, int at, int chunk,
-            float[] mix) {
-        long first = frame - startFrame;
-        int from = source == null ? chunk : (int) Math.min(chunk, Math.max(0, -first));
-        int to = source == null ? chunk : (int) Math.max(from, Math.min(chunk, source.length - first));
-        if (out != null) {
-            out.put(at, zeros, 0, from);
-            if (to > from) {
-                out.put(at + from, source, (int) (first + from), to - from);
-            }
-            out.put(at + to, zeros, 0, chunk - to);
-        }
-        for (int i = from; i < to; i++) {
-            mix[i] += source[(int) (first + i)];
-        }
+    private void endFade() {
+        fading = false;
+        fadeFrom = null;
+    }
+
+    /** {@code take} if it can be heard now, else {@code null} (silence). */
+    private static ResolvedTake audible(ResolvedTake take, boolean rolling, int sampleRate) {
+        return rolling && take != null && take.sampleRate() == sampleRate ? take : null;
     }
 }

@@ -126,11 +126,11 @@ public final class JackStemPlayer implements AutoCloseable {
     }
 
     /**
-     * Any thread; lock-free, never blocks. From the first process cycle that reaches timeline frame
-     * {@code swapAtFrame} the player plays {@code take}; the switch is sample-accurate inside that cycle.
-     * A frame at or before the transport (e.g. {@link #SWAP_NOW}) switches at the next cycle. A second
-     * call before the first swap happened replaces it. The host passes a bar-line frame; if the
-     * transport loops before reaching it, the swap waits.
+     * Any thread; lock-free, never blocks. From timeline frame {@code swapAtFrame} on the player plays
+     * {@code take}, sample-accurately; while rolling it crossfades from the old take over 256 frames
+     * from that frame on (see {@link CycleRenderer}). A frame at or before the transport (e.g.
+     * {@link #SWAP_NOW}) switches at the next cycle; a second call before the first swap happened
+     * replaces it. The host passes a bar-line frame; if the transport loops first, the swap waits.
      *
      * @param take        the take, or {@code null} for silence
      * @param swapAtFrame timeline frame (samples at the server's rate)

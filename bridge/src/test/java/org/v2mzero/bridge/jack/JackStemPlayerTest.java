@@ -124,8 +124,10 @@ class JackStemPlayerTest {
             recorder.disarm();
 
             Recording r = Recording.check(recorder, PERIOD,
-                    frame -> FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 2, frame),
-                    frame -> 0f - FrameCodedTakes.mix(frame < swapAt ? 1 : 2, 0, length, 1, frame));
+                    frame -> crossfaded(FrameCodedTakes.mix(1, 0, length, 2, frame),
+                            FrameCodedTakes.mix(2, 0, length, 2, frame), frame, swapAt),
+                    frame -> crossfaded(0f - FrameCodedTakes.mix(1, 0, length, 1, frame),
+                            0f - FrameCodedTakes.mix(2, 0, length, 1, frame), frame, swapAt));
             r.assertGlitchesExplained(missedCycles());
             assertSame(second, player.currentTake());
             // Under load the dummy driver makes the transport itself repeat or skip a period, sometimes
@@ -146,11 +148,25 @@ class JackStemPlayerTest {
     }
 
     /**
-     * Whether every frame of the periods before, holding and after {@code swapAt} was heard exactly once
-     * and exactly right: the old take up to the frame before, the new one from it, no gap, no repeat.
+     * What a swap at {@code swapAt} while rolling plays: {@code old} before it, from it on the linear
+     * crossfade of {@link CycleRenderer#FADE_FRAMES} frames (gain {@code k / FADE_FRAMES} on the fade's
+     * {@code k}th frame), then {@code now}.
+     */
+    private static float crossfaded(float old, float now, long frame, long swapAt) {
+        long k = frame - swapAt + 1;
+        if (k <= 0 || old == now) {
+            return k <= 0 ? old : now;
+        }
+        return k >= CycleRenderer.FADE_FRAMES ? now : old + k * (1f / CycleRenderer.FADE_FRAMES) * (now - old);
+    }
+
+    /**
+     * Whether every frame of the periods before {@code swapAt}, of the fade and of the period after it
+     * was heard exactly once and exactly right: the old take up to the frame before, the crossfade from
+     * it on, then the new take; no gap, no repeat.
      */
     private boolean cleanAround(Recording r, long swapAt) {
-        for (long frame = swapAt - PERIOD; frame < swapAt + PERIOD; frame++) {
+        for (long frame = swapAt - PERIOD; frame < swapAt + CycleRenderer.FADE_FRAMES + PERIOD; frame++) {
             if (Recording.timesHeard(recorder, frame) != 1 || !r.cleanAt(frame)) {
                 return false;
             }
