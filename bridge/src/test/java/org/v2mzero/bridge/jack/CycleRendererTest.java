@@ -217,8 +217,8 @@ class CycleRendererTest {
         float[][] swapped = roll(renderer, 0, 2048);
         for (int channel = 0; channel < 6; channel++) {
             for (int t = 0; t < 2048; t++) {
-                assertEquals(Float.floatToRawIntBits(unswapped[channel][t]), Float.floatToRawIntBits(swapped[channel][t]),
-                        "channel " + channel + " at " + t);
+                assertEquals(Float.floatToRawIntBits(unswapped[channel][t]),
+                        Float.floatToRawIntBits(swapped[channel][t]), "channel " + channel + " at " + t);
             }
         }
         assertSame(same, renderer.current());
