@@ -26,16 +26,18 @@ import org.jaudiolibs.jnajack.JackTransportState;
  * can loop it like a DAW does: when a rolling cycle reaches the loop end, it locates to the loop start
  * (taking effect at the next cycle).
  */
-final class JackRecorder implements AutoCloseable {
+public final class JackRecorder implements AutoCloseable {
     static final int CAPACITY = 48_000 * 12;
 
-    final float[] left = new float[CAPACITY];
-    final float[] right = new float[CAPACITY];
-    final long[] frames = new long[CAPACITY];
+    public final float[] left;
+    public final float[] right;
+    /** The transport frame each sample was heard at, -1 when the transport was not rolling. */
+    public final long[] frames;
     /** {@link System#nanoTime()} of the start of the cycle each sample was recorded in. */
-    final long[] cycleNanos = new long[CAPACITY];
+    final long[] cycleNanos;
     /** {@link System#nanoTime()} when this client's callback ran for the sample's cycle (after upstream's). */
-    final long[] callNanos = new long[CAPACITY];
+    final long[] callNanos;
+    private final int capacity;
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong cycles = new AtomicLong();
     private final AtomicInteger wraps = new AtomicInteger();
@@ -53,19 +55,30 @@ final class JackRecorder implements AutoCloseable {
     private volatile long loopStart = -1;
     private volatile long loopEnd = -1;
 
-    private JackRecorder(JackClient client) throws JackException {
+    private JackRecorder(JackClient client, int capacity) throws JackException {
         this.client = client;
+        this.capacity = capacity;
+        left = new float[capacity];
+        right = new float[capacity];
+        frames = new long[capacity];
+        cycleNanos = new long[capacity];
+        callNanos = new long[capacity];
         inLeft = client.registerPort("in_L", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
         inRight = client.registerPort("in_R", JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
     }
 
     /** Opens client {@code name} on the test server and activates it. */
     static JackRecorder open(String name) throws JackException {
+        return open(name, CAPACITY);
+    }
+
+    /** Opens client {@code name} recording at most {@code capacity} samples per channel, and activates it. */
+    public static JackRecorder open(String name, int capacity) throws JackException {
         JackMessages.routeToLogger();
         JackClient client = Jack.getInstance().openClient(name,
                 EnumSet.of(JackOptions.JackNoStartServer, JackOptions.JackUseExactName),
                 EnumSet.noneOf(JackStatus.class));
-        JackRecorder recorder = new JackRecorder(client);
+        JackRecorder recorder = new JackRecorder(client, capacity);
         client.setProcessCallback((c, n) -> recorder.process(n));
         client.activate();
         return recorder;
@@ -84,7 +97,7 @@ final class JackRecorder implements AutoCloseable {
             long frame = Integer.toUnsignedLong(position.getFrame());
             if (armed) {
                 int at = count.get();
-                int take = Math.min(n, CAPACITY - at);
+                int take = Math.min(n, capacity - at);
                 inLeft.getFloatBuffer().get(0, left, at, take);
                 inRight.getFloatBuffer().get(0, right, at, take);
                 long sinceStart = Math.max(0, client.getFrameTime() - client.getLastFrameTime());
@@ -114,21 +127,21 @@ final class JackRecorder implements AutoCloseable {
         return true;
     }
 
-    void arm() {
+    public void arm() {
         armed = true;
     }
 
     /** Stops recording; the arrays then hold {@link #count()} samples. */
-    void disarm() {
+    public void disarm() {
         armed = false;
     }
 
     /** Forgets the recording; call only while disarmed. */
-    void reset() {
+    public void reset() {
         count.set(0);
     }
 
-    int count() {
+    public int count() {
         return count.get();
     }
 
@@ -137,19 +150,19 @@ final class JackRecorder implements AutoCloseable {
     }
 
     /** Cycles this client missed (its view of xruns) since it opened. */
-    int xruns() {
+    public int xruns() {
         return xruns.get();
     }
 
-    long frame() {
+    public long frame() {
         return lastFrame;
     }
 
-    boolean rolling() {
+    public boolean rolling() {
         return lastRolling;
     }
 
-    long cycles() {
+    public long cycles() {
         return cycles.get();
     }
 
@@ -160,24 +173,24 @@ final class JackRecorder implements AutoCloseable {
     }
 
     /** Whether {@code in_L} and {@code in_R} are both connected to something. */
-    boolean connected() throws JackException {
+    public boolean connected() throws JackException {
         return inLeft.getConnections().length > 0 && inRight.getConnections().length > 0;
     }
 
-    void locate(long frame) throws JackException {
+    public void locate(long frame) throws JackException {
         client.transportLocate((int) frame);
     }
 
-    void play() throws JackException {
+    public void play() throws JackException {
         client.transportStart();
     }
 
-    void stop() throws JackException {
+    public void stop() throws JackException {
         client.transportStop();
     }
 
     /** Waits (bounded) until {@code condition} holds; fails naming {@code what}. Polls every 0.5 ms. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -188,7 +201,7 @@ final class JackRecorder implements AutoCloseable {
     }
 
     /** Waits for {@code cycles} more process cycles of this client. */
-    void awaitCycles(int more) {
+    public void awaitCycles(int more) {
         long target = cycles() + more;
         await(more + " cycles", Duration.ofSeconds(5), () -> cycles() >= target);
     }
