@@ -90,7 +90,7 @@ public final class LibraryChild {
             reopened.setCurrent(SESSION, second);
             say("no error setting the current take");
         } catch (BadInputException e) {
-            say("current error " + e.getMessage());
+            say("current-error " + e.getMessage());
         }
         say("current " + TakeLibrary.open(library).current(SESSION).orElse("(none)"));
     }
