@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ public final class LibraryChild {
             try (OutputStream out = Files.newOutputStream(staging.dir().resolve("big.wav"))) {
                 byte[] chunk = new byte[1 << 16];
                 out.write(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN)
-                        .put("RIFF".getBytes()).putInt(Integer.MAX_VALUE).put("WAVE".getBytes()).array());
+                        .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE).put("WAVE".getBytes(StandardCharsets.US_ASCII)).array());
                 for (int i = 0; i < 1000; i++) {
                     out.write(chunk);
                     out.flush();

@@ -10,9 +10,14 @@ import static org.v2mzero.host.library.TestTakes.T0;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -230,6 +235,64 @@ class TakeLibraryTest {
         assertTrue(reads.get() > 0, "the reader ran");
         assertEquals(Optional.of(a), TakeLibrary.open(library).current("s"));
         assertEquals(List.of(), TakeLibrary.open(library).problems());
+    }
+
+    @Test
+    void aPointerToATakeSomeoneDeletedIsReportedNotServed() throws IOException {
+        Path library = dir.resolve("takes");
+        String a = TestTakes.publish(library, "a", T0).getFileName().toString();
+        TakeLibrary.open(library).setCurrent("/film.RPP", a);
+        try (Stream<Path> files = Files.walk(library.resolve(a))) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+
+        TakeLibrary restarted = TakeLibrary.open(library);
+
+        assertEquals(Optional.empty(), restarted.current("/film.RPP"));
+        assertEquals(List.of("session /film.RPP: its current take a is not in the library"), restarted.problems());
+    }
+
+    @Test
+    void jobThreadsAddWhileHttpThreadsRead() throws Exception {
+        Path library = dir.resolve("takes");
+        TakeLibrary takes = TakeLibrary.open(library);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int job = 0; job < 4; job++) {
+                int j = job;
+                jobs.add(pool.submit(() -> {
+                    for (int n = 0; n < 8; n++) {
+                        takes.add(TestTakes.publish(library, "job" + j + "-" + n, T0.plusSeconds(n * 10L + j)));
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> readers = new ArrayList<>();
+            for (int reader = 0; reader < 2; reader++) {
+                readers.add(pool.submit(() -> {
+                    while (!jobs.stream().allMatch(Future::isDone)) {
+                        List<TakeManifest> list = takes.list();
+                        list.forEach(m -> assertEquals(Optional.of(m), takes.find(m.takeId())));
+                        for (int i = 1; i < list.size(); i++) {
+                            assertTrue(list.get(i - 1).createdAt().compareTo(list.get(i).createdAt()) <= 0);
+                        }
+                        Thread.yield();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : jobs) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+            for (Future<?> f : readers) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(32, takes.list().size(), "no add lost");
+        assertEquals(takes.list(), TakeLibrary.open(library).list());
     }
 
     private static List<String> ids(TakeLibrary takes) {
