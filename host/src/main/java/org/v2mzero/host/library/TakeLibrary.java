@@ -55,7 +55,8 @@ public final class TakeLibrary {
             TakeIndex index = TakeIndex.of(scan.takes());
             current.all().forEach((session, take) -> {
                 if (!index.byId().containsKey(take)) {
-                    problems.add("session " + session + ": its current take " + take + " is not in the library");
+                    problems.add("session " + TakeFiles.printable(session) + ": its current take " + take
+                            + " is not in the library");
                 }
             });
             return new TakeLibrary(dir, dir.toRealPath(), current, index, problems);
@@ -76,6 +77,7 @@ public final class TakeLibrary {
         return index.oldestFirst();
     }
 
+    /** The take of this id, if the library has it. */
     public Optional<TakeManifest> find(String takeId) {
         LibraryScan.Take take = takeId == null ? null : index.byId().get(takeId);
         return Optional.ofNullable(take).map(LibraryScan.Take::manifest);
@@ -142,8 +144,8 @@ public final class TakeLibrary {
             current.set(sessionKey, takeId);
         } catch (IOException e) {
             if (TakeStaging.isDiskFull(e)) {
-                throw new BadInputException(folder + ": disk full while saving the current take of " + sessionKey
-                        + " (" + LibraryScan.reason(e) + ")", e);
+                throw new BadInputException(folder + ": disk full while saving the current take of "
+                        + TakeFiles.printable(sessionKey) + " (" + LibraryScan.reason(e) + ")", e);
             }
             throw e;
         }

@@ -42,7 +42,8 @@ public final class LibraryChild {
             try (OutputStream out = Files.newOutputStream(staging.dir().resolve("big.wav"))) {
                 byte[] chunk = new byte[1 << 16];
                 out.write(ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN)
-                        .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE).put("WAVE".getBytes(StandardCharsets.US_ASCII)).array());
+                        .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE)
+                        .put("WAVE".getBytes(StandardCharsets.US_ASCII)).array());
                 for (int i = 0; i < 1000; i++) {
                     out.write(chunk);
                     out.flush();

@@ -38,7 +38,7 @@ class TakeLibraryCrashTest {
         }
         // The kill really came mid-take: its staging folder holds a manifest and part of a big file.
         Path half = library.resolve(staging);
-        assertTrue(Files.isRegularFile(half.resolve(TakeWriter.MANIFEST)), "the half take looks whole but for one file");
+        assertTrue(Files.isRegularFile(half.resolve(TakeWriter.MANIFEST)), "the half take has its manifest");
         assertTrue(Files.size(half.resolve("big.wav")) > 3 * 65536, "killed while writing big.wav");
 
         TakeLibrary after = TakeLibrary.open(library);

@@ -77,7 +77,8 @@ class TakeLibraryTest {
         assertEquals(List.of(good), ids(takes));
         List<String> problems = takes.problems();
         assertEquals(3, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("take copy-of-renamed: manifest.json names take renamed"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("take copy-of-renamed: manifest.json names take renamed"),
+                problems.get(0));
         assertTrue(problems.get(1).startsWith("take corrupt: manifest.json unreadable (not a valid TakeManifest"),
                 problems.get(1));
         assertEquals("take notes: no manifest.json", problems.get(2));
@@ -211,7 +212,8 @@ class TakeLibraryTest {
         takes.setCurrent("s", a);
         Path pointer = library.resolve(".v2m-state").resolve(CurrentTakes.fileName("s"));
         // What a crash mid-write leaves (AtomicFiles' temp sibling) must not count.
-        Files.writeString(pointer.resolveSibling(".v2m-tmp-crashed-" + pointer.getFileName()), "{\"sessionKey\": \"s\"");
+        Files.writeString(pointer.resolveSibling(".v2m-tmp-crashed-" + pointer.getFileName()),
+                "{\"sessionKey\": \"s\"");
 
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
