@@ -3,6 +3,7 @@ package org.v2mzero.host.take;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,12 +15,15 @@ import org.v2mzero.protocol.BadInputException;
 /**
  * A take being written. Its files go into a hidden staging folder inside the take library; only
  * {@link #publish()} makes the take visible, by renaming the whole folder in one step. Closing an
- * unpublished staging deletes it, so a failed job leaves nothing behind (DESIGN.md §5).
+ * unpublished staging deletes it, so a failed job leaves nothing behind (DESIGN.md §5). A job passes
+ * its write failures through {@link #explain} so that a full disk reaches the user as one clear line.
  *
  * <p>One thread at a time.
  */
 public final class TakeStaging implements AutoCloseable {
     private static final String STAGING_PREFIX = ".v2m-staging-";
+    /** strerror(ENOSPC), as the JDK words it in file-system and stream exceptions. */
+    private static final String ENOSPC = "No space left on device";
 
     private final Path library;
     private final String takeId;
@@ -70,6 +74,34 @@ public final class TakeStaging implements AutoCloseable {
         Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
         published = true;
         return target;
+    }
+
+    /**
+     * What a failure while writing this take should tell the user: a full file system (ENOSPC) becomes one
+     * line naming the library and the take; any other failure is returned as is. Close the staging
+     * afterwards as usual, which frees the space the half take held.
+     */
+    public IOException explain(IOException e) {
+        if (!isDiskFull(e)) {
+            return e;
+        }
+        String line = library + ": disk full while writing take " + takeId + " (" + ENOSPC + ")";
+        return line.equals(e.getMessage()) ? e : new BadInputException(line, e);
+    }
+
+    /**
+     * Whether {@code e} or one of its causes is the file system running out of space (ENOSPC). Streams
+     * throw a plain {@code IOException} with strerror as message; file operations a
+     * {@code FileSystemException} with it as reason.
+     */
+    public static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = t instanceof FileSystemException fse ? fse.getReason() : t.getMessage();
+            if (text != null && text.contains(ENOSPC)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes the staging folder unless the take was published. */
