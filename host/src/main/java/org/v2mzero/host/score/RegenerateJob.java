@@ -63,25 +63,17 @@ public final class RegenerateJob {
         TakeManifest pm = ParentTake.manifest(dir, ScoreJob.SAMPLE_RATE);
         BarRange range = BarRange.snap(pm.tempoMap(), pm.durationSeconds(), request.startSeconds(), request.endSeconds());
         ParentTake parent = ParentTake.read(dir, pm, ScoreJob.SAMPLE_RATE);
-        Key key = parent.arrangement().key();
         List<String> warnings = new ArrayList<>();
         Soundfont soundfont = soundfont(request.soundfont(), pm, warnings);
         generator.warning().ifPresent(warnings::add);
-        warnings.addAll(overriddenWords(request.prompt(), key));
+        warnings.addAll(overriddenWords(request.prompt(), parent.arrangement().key()));
 
         ZonedDateTime createdAt = ZonedDateTime.now(clock);
         Path video = Path.of(pm.source());
         String takeId = TakeIds.of(video.getFileName().toString(), createdAt, request.seed());
         try (TakeStaging staging = TakeStaging.open(request.library(), takeId)) {
             progress.stage("composing " + range + " (" + generator.name() + ")");
-            Arrangement fresh = generator.generate(new GenerationRequest(parent.analysis(), request.prompt(),
-                    request.seed(), pm.durationSeconds(), new GenerationRequest.Continuity(pm.tempoMap(), key)));
-            Set<String> known = new LinkedHashSet<>(parent.arrangement().stemNames());
-            known.addAll(fresh.stemNames());
-            ScoreJob.checkStems(request.stems(), known);
-            Arrangement child = ArrangementSplice.splice(parent.arrangement(), fresh, range.start(), range.end(),
-                    request.stems());
-
+            Arrangement child = compose(parent, request, range);
             Mixdown mixdown = render(parent, child, request.stems(), range, soundfont, progress, warnings);
 
             progress.stage("writing take");
@@ -94,6 +86,17 @@ public final class RegenerateJob {
                     new TakeManifest.Lineage(pm.takeId(), range.start(), range.end())));
             return new ScoreResult(staging.publish(), manifest, parent.analysis(), List.copyOf(warnings));
         }
+    }
+
+    /** The parent's notes with the range written again on its tempo map and in its key. */
+    private Arrangement compose(ParentTake parent, RegenerateRequest request, BarRange range) throws IOException {
+        Arrangement notes = parent.arrangement();
+        Arrangement fresh = generator.generate(new GenerationRequest(parent.analysis(), request.prompt(),
+                request.seed(), notes.durationSeconds(), new GenerationRequest.Continuity(notes.tempoMap(), notes.key())));
+        Set<String> known = new LinkedHashSet<>(notes.stemNames());
+        known.addAll(fresh.stemNames());
+        ScoreJob.checkStems(request.stems(), known);
+        return ArrangementSplice.splice(notes, fresh, range.start(), range.end(), request.stems());
     }
 
     /**
