@@ -134,6 +134,26 @@ class RegenerateJobTest {
     }
 
     @Test
+    void aTakeWrittenBeforeManifestsRecordedTheKeyKeepsTheKeyItsStyleNames() throws Exception {
+        Path old = Files.createDirectories(dir.resolve("old"));
+        for (Map.Entry<String, byte[]> f : parentFiles.entrySet()) {
+            Files.write(old.resolve(f.getKey()), f.getValue());
+        }
+        String manifest = Files.readString(old.resolve("manifest.json"));
+        Files.writeString(old.resolve("manifest.json"), manifest.replace("\"key\" : \"D minor\",", ""));
+        assertEquals(null, Json.read(old.resolve("manifest.json"), TakeManifest.class).key());
+
+        ScoreResult child = job.run(new RegenerateRequest(old, "jazz in F major", 2, List.of("bass"), 6.0, 8.0,
+                dir.resolve("takes"), null), Progress.NONE);
+
+        assertEquals("D minor", child.manifest().key(), "read from the style, " + parentManifest.style());
+        Files.writeString(old.resolve("manifest.json"), manifest.replace("\"key\" : \"D minor\",", "")
+                .replace(parentManifest.style(), "orchestral"));
+        assertBad(new RegenerateRequest(old, "jazz", 2, null, 6.0, 8.0, dir.resolve("takes"), null),
+                old + ": the take records no key (key null, style \"orchestral\"; expected e.g. D minor)");
+    }
+
+    @Test
     void badRangesStemsAndFoldersGiveOneClearLine() throws Exception {
         assertBad(request(NEW_PROMPT, 1, null, 10.5, 11), "start : 10.5 s (expected: 0 <= start < 10.000 s, the take's length)");
         assertBad(request(NEW_PROMPT, 1, null, -1, 4), "start : -1.0 s (expected: 0 <= start < 10.000 s, the take's length)");
