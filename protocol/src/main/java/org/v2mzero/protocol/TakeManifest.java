@@ -75,6 +75,17 @@ public record TakeManifest(
         stems = List.copyOf(stems);
     }
 
+    /** A manifest without a {@link #key}, as takes were written before it was recorded. */
+    public TakeManifest(int formatVersion, String takeId, String createdAt, String source, String project,
+            double sourceOffsetSeconds, double timelineOffsetSeconds, double durationSeconds, int sampleRate,
+            int bitsPerSample, int channels, String prompt, long seed, GeneratorInfo generator, String style,
+            TempoMap tempoMap, SoundfontInfo soundfont, String curveDigest, List<Stem> stems, String mix, String midi,
+            String curve, StyleMatchInfo styleMatch, LoudnessInfo loudness, Lineage lineage) {
+        this(formatVersion, takeId, createdAt, source, project, sourceOffsetSeconds, timelineOffsetSeconds,
+                durationSeconds, sampleRate, bitsPerSample, channels, prompt, seed, generator, style, tempoMap, soundfont,
+                curveDigest, stems, mix, midi, curve, styleMatch, loudness, lineage, null);
+    }
+
     /**
      * @param method     {@code minilm} (cosine of MiniLM sentence embeddings) or {@code keywords} (fallback)
      * @param chosen     the style's name

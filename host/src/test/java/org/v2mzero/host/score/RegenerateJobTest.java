@@ -141,6 +141,7 @@ class RegenerateJobTest {
         }
         String manifest = Files.readString(old.resolve("manifest.json"));
         Files.writeString(old.resolve("manifest.json"), manifest.replace("\"key\" : \"D minor\",", ""));
+        assertEquals("D minor", Json.read(parent.resolve("manifest.json"), TakeManifest.class).key());
         assertEquals(null, Json.read(old.resolve("manifest.json"), TakeManifest.class).key());
 
         ScoreResult child = job.run(new RegenerateRequest(old, "jazz in F major", 2, List.of("bass"), 6.0, 8.0,
