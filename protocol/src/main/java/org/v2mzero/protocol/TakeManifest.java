@@ -21,7 +21,7 @@ import java.util.List;
  * @param prompt                the composer's text prompt
  * @param seed                  the generator's seed: same inputs and seed give the same files
  * @param generator             which generator made the notes
- * @param style                 the style the prompt was read as
+ * @param style                 the style the prompt was read as, for people (e.g. {@code orchestral, D minor})
  * @param tempoMap              the tempo map every MIDI file carries
  * @param soundfont             what rendered the audio
  * @param curveDigest           SHA-256 of {@link #curve} (hex), so a changed analysis is noticed
@@ -33,10 +33,13 @@ import java.util.List;
  * @param loudness              the mix's loudness after normalisation; {@code null} in older takes
  * @param lineage               for a regenerated take, the take it was made from and the range that changed;
  *                              {@code null} for a take made from scratch
+ * @param key                   the key the notes are in, as tonic and mode (e.g. {@code D minor}, {@code F# major}),
+ *                              which a regenerated range keeps; {@code null} in older takes and for
+ *                              generators without a key
  */
 @JsonPropertyOrder({"formatVersion", "takeId", "createdAt", "source", "project", "sourceOffsetSeconds",
     "timelineOffsetSeconds",
-    "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style",
+    "durationSeconds", "sampleRate", "bitsPerSample", "channels", "prompt", "seed", "generator", "style", "key",
     "tempoMap", "soundfont", "curveDigest", "stems", "mix", "midi", "curve", "styleMatch", "loudness", "lineage"})
 public record TakeManifest(
         int formatVersion,
@@ -63,12 +66,24 @@ public record TakeManifest(
         String curve,
         StyleMatchInfo styleMatch,
         LoudnessInfo loudness,
-        Lineage lineage) {
+        Lineage lineage,
+        String key) {
 
     public static final int FORMAT_VERSION = 1;
 
     public TakeManifest {
         stems = List.copyOf(stems);
+    }
+
+    /** A manifest without a {@link #key}, as takes were written before it was recorded. */
+    public TakeManifest(int formatVersion, String takeId, String createdAt, String source, String project,
+            double sourceOffsetSeconds, double timelineOffsetSeconds, double durationSeconds, int sampleRate,
+            int bitsPerSample, int channels, String prompt, long seed, GeneratorInfo generator, String style,
+            TempoMap tempoMap, SoundfontInfo soundfont, String curveDigest, List<Stem> stems, String mix, String midi,
+            String curve, StyleMatchInfo styleMatch, LoudnessInfo loudness, Lineage lineage) {
+        this(formatVersion, takeId, createdAt, source, project, sourceOffsetSeconds, timelineOffsetSeconds,
+                durationSeconds, sampleRate, bitsPerSample, channels, prompt, seed, generator, style, tempoMap, soundfont,
+                curveDigest, stems, mix, midi, curve, styleMatch, loudness, lineage, null);
     }
 
     /**

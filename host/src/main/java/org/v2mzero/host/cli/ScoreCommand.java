@@ -44,7 +44,7 @@ final class ScoreCommand implements Callable<Integer> {
     static ScoreResult score(CommandSpec spec, ScoreSource source, TakeOptions take) throws Exception {
         ScoreJob job = new ScoreJob(new SymbolicComposer(), Clock.systemUTC());
         ScoreRequest request = new ScoreRequest(source.placement(), source.project(), take.prompt, take.seed,
-                take.out, take.soundfont);
+                take.out, take.soundfont, null);
         StageLines stages = new StageLines(spec.commandLine().getErr());
         ScoreResult result;
         try {

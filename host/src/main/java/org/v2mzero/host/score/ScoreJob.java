@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.v2mzero.host.take.TakeIds;
 import org.v2mzero.host.take.TakeStaging;
@@ -66,8 +67,9 @@ public final class ScoreJob {
             CurveAnalysis analysis = window(VideoCurveAnalyzer.DEFAULT.analyze(request.video()), request);
 
             progress.stage("composing (" + generator.name() + ")");
-            Arrangement arrangement = generator.generate(
-                    new GenerationRequest(analysis, request.prompt(), request.seed(), analysis.duration()));
+            Arrangement arrangement = onlyStems(generator.generate(
+                    new GenerationRequest(analysis, request.prompt(), request.seed(), analysis.duration())),
+                    request.stems());
 
             progress.stage("rendering " + arrangement.stems().size() + " stems");
             Mixdown mixdown = render(arrangement, soundfont);
@@ -76,6 +78,24 @@ public final class ScoreJob {
             TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(
                     new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown, null));
             return new ScoreResult(staging.publish(), manifest, analysis, List.copyOf(warnings));
+        }
+    }
+
+    /** The arrangement with only the asked stems, or all of them for {@code null}. */
+    private static Arrangement onlyStems(Arrangement arrangement, List<String> stems) throws BadInputException {
+        if (stems == null) {
+            return arrangement;
+        }
+        checkStems(stems, arrangement.stemNames());
+        return arrangement.only(stems);
+    }
+
+    /** @throws BadInputException naming the asked stems that are not {@code known}, and the known ones */
+    static void checkStems(List<String> stems, Collection<String> known) throws BadInputException {
+        List<String> unknown = stems == null ? List.of() : stems.stream().filter(s -> !known.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInputException("stems : " + String.join(", ", unknown) + " (expected: some of "
+                    + String.join(", ", known) + ")");
         }
     }
 

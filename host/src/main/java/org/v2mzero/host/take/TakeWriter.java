@@ -83,7 +83,7 @@ public final class TakeWriter {
                 c.arrangement().style(), c.arrangement().tempoMap(),
                 c.soundfont().info(),
                 curveDigest, stems, MIX, SCORE_MIDI, CURVE, styleMatch(c.arrangement().styleMatch()),
-                loudness(c.mixdown()), c.lineage());
+                loudness(c.mixdown()), c.lineage(), c.arrangement().key() == null ? null : c.arrangement().key().name());
     }
 
     private static TakeManifest.StyleMatchInfo styleMatch(StyleMatch m) {

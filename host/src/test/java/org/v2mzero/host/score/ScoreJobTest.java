@@ -3,6 +3,7 @@ package org.v2mzero.host.score;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.host.testing.TakeAssertions;
 import org.v2mzero.models.compose.SymbolicComposer;
+import org.v2mzero.models.video.SyntheticClip;
+import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.TakeManifest;
+import org.v2mzero.protocol.VideoPlacement;
 import org.v2mzero.protocol.testing.SharedTestData;
 
 /** The main job on a real clip of {@code ../shared/data}: complete, and reproducible for a seed. */
@@ -47,6 +52,25 @@ class ScoreJobTest {
                 "another seed, other notes");
         assertNotEquals(-1, Files.mismatch(first.takeDir().resolve("mix.wav"), other.takeDir().resolve("mix.wav")),
                 "another seed, another mix");
+    }
+
+    @Test
+    void onlyTheAskedStemsAreWrittenAndAnUnknownOneIsNamedWithTheValidOnes() throws Exception {
+        Path video = dir.resolve("drawn.mp4");
+        SyntheticClip.write(video, 6.0, List.of(2.0, 4.0));
+        ScoreJob job = new ScoreJob(new SymbolicComposer(), FIXED);
+
+        ScoreResult two = job.run(new ScoreRequest(new VideoPlacement(video, 0, 0, null), null, "tense orchestral", 1,
+                dir.resolve("two"), null, List.of("bass", "drums")), Progress.NONE);
+
+        assertEquals(List.of("drums", "bass"), two.manifest().stems().stream().map(TakeManifest.Stem::name).toList(),
+                "in the generator's order");
+        assertEquals(List.of("bass.mid", "bass.wav", "curve.json", "drums.mid", "drums.wav", "manifest.json", "mix.wav",
+                "score.mid"), fileNames(two.takeDir()));
+        BadInputException e = assertThrows(BadInputException.class, () -> job.run(new ScoreRequest(
+                new VideoPlacement(video, 0, 0, null), null, "strings only", 1, dir.resolve("bad"), null,
+                List.of("drums", "strings")), Progress.NONE));
+        assertEquals("stems : drums, strings (expected: some of bass, harmony, melody, fx)", e.getMessage());
     }
 
     private ScoreRequest request(Path video, long seed, String library) {

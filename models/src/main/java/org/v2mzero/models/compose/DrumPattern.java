@@ -49,6 +49,20 @@ public record DrumPattern(String kick, String snare, String hat, int kickPitch, 
         return steps() / STEPS_PER_BEAT;
     }
 
+    /** The bar in another metre: cut to {@code beats}, or repeated from its first step to fill them. */
+    public DrumPattern withBeats(int beats) {
+        if (beats < 1) {
+            throw new IllegalArgumentException("beats : " + beats + " (expected: >= 1)");
+        }
+        int steps = beats * STEPS_PER_BEAT;
+        return new DrumPattern(fill(kick, steps), fill(snare, steps), fill(hat, steps), kickPitch, snarePitch,
+                hatPitch);
+    }
+
+    private static String fill(String bar, int steps) {
+        return bar.repeat(steps / bar.length() + 1).substring(0, steps);
+    }
+
     private static void check(String name, String steps) {
         if (steps == null || !steps.matches("[xo.]+") || steps.length() % STEPS_PER_BEAT != 0) {
             throw new IllegalArgumentException(name + " : \"" + steps + "\" (expected: 4 per beat of x, o, .)");

@@ -26,6 +26,21 @@ public record Key(int tonic, boolean minor) {
         return NAMES.get(tonic) + (minor ? " minor" : " major");
     }
 
+    /**
+     * The key a {@link #name()} names, as a take's manifest records it.
+     *
+     * @throws IllegalArgumentException for any other text
+     */
+    public static Key parse(String name) {
+        String[] parts = name == null ? new String[0] : name.strip().split(" ");
+        int tonic = parts.length == 2 ? NAMES.indexOf(parts[0]) : -1;
+        if (tonic < 0 || !(parts[1].equals("major") || parts[1].equals("minor"))) {
+            throw new IllegalArgumentException("key : \"" + name + "\" (expected: a tonic of " + String.join(" ", NAMES)
+                    + ", then major or minor)");
+        }
+        return new Key(tonic, parts[1].equals("minor"));
+    }
+
     /** Semitones above the tonic of a scale degree (0-based, may exceed 6 for upper octaves). */
     int degreeOffset(int degree) {
         int[] scale = minor ? MINOR : MAJOR;

@@ -10,7 +10,7 @@ import org.v2mzero.protocol.TempoMap;
  * The default generator (DESIGN.md §4), a first honest arrangement: the prompt selects a style by its
  * MiniLM embedding ({@link StyleMatcher}; explicit key, "N bpm", "no drums", "strings only", "gentle" and
  * "aggressive" override it), the tempo is fitted so the strongest hits
- * land near beats, the curve's per-bar intensity drives density and dynamics, and every strong hit and
+ * land near beats (a request's {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity drives density and dynamics, and every strong hit and
  * cut gets an accent at its exact time. Stems: drums, bass, harmony, melody, fx.
  *
  * <p>Deterministic: the same request gives the same arrangement; the seed picks the progression, the
@@ -57,11 +57,19 @@ public final class SymbolicComposer implements Generator {
         double duration = request.durationSeconds();
         StyleMatch match = matcher.match(request.prompt());
         PromptReader.Words words = PromptReader.read(request.prompt());
+        GenerationRequest.Continuity keep = request.continuity();
         Style style = instrumented(match.style(), words);
-        Key key = words.key().orElse(style.key());
         List<AccentWriter.Accent> accents = AccentWriter.accents(request.analysis(), duration);
-
-        TempoMap tempoMap = GridTempo.of(fitTempo(style, words, accents), style.beatsPerBar());
+        Key key;
+        TempoMap tempoMap;
+        if (keep == null) {
+            key = words.key().orElse(style.key());
+            tempoMap = GridTempo.of(fitTempo(style, words, accents), style.beatsPerBar());
+        } else {
+            style = inMetre(style, keep.tempoMap().beatsPerBar());
+            key = keep.key();
+            tempoMap = keep.tempoMap();
+        }
         int bars = CuePlan.barCount(tempoMap, duration);
         double[] intensity = shift(CuePlan.intensities(request.analysis().curve(), tempoMap, bars), words.intensity());
         CuePlan plan = new CuePlan(tempoMap, duration, key, intensity, chords(style, key, bars, request.seed()));
@@ -75,7 +83,7 @@ public final class SymbolicComposer implements Generator {
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
         stems.add(AccentWriter.write(accents, style, key, duration));
         return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
-                marked(stems, plan, StopTime.marks(accents), style), match);
+                marked(stems, plan, StopTime.marks(accents), style), match, key);
     }
 
     /**
@@ -112,6 +120,20 @@ public final class SymbolicComposer implements Generator {
         int p = words.onlyProgram().getAsInt();
         return new Style(style.name(), style.description(), style.keywords(), style.minBpm(), style.maxBpm(),
                 style.beatsPerBar(), style.key(), style.progressions(), p, p, p, p, style.fxOctave(), null);
+    }
+
+    /**
+     * The style in another metre, for a range that continues a take written in it: the kit's bar is cut
+     * to the metre's beats, or repeated from its start to fill them.
+     */
+    static Style inMetre(Style style, int beatsPerBar) {
+        if (style.beatsPerBar() == beatsPerBar) {
+            return style;
+        }
+        return new Style(style.name(), style.description(), style.keywords(), style.minBpm(), style.maxBpm(),
+                beatsPerBar, style.key(), style.progressions(), style.harmonyProgram(), style.bassProgram(),
+                style.melodyProgram(), style.fxProgram(), style.fxOctave(),
+                style.drums() == null ? null : style.drums().withBeats(beatsPerBar));
     }
 
     /**

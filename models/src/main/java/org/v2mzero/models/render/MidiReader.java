@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongToDoubleFunction;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -20,6 +21,7 @@ import javax.sound.midi.Track;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.BadInputException;
+import org.v2mzero.protocol.TempoMap;
 
 /**
  * Reads a Standard MIDI File back into stems, so any {@code .mid} (a take's {@code score.mid}) can be
@@ -36,6 +38,37 @@ public final class MidiReader {
 
     /** @throws BadInputException when the file is not a readable PPQ-timed SMF */
     public static List<StemPart> parts(Path file) throws BadInputException {
+        Sequence seq = sequence(file);
+        TreeMap<Long, Integer> tempos = tempos(seq);
+        return parts(seq, tick -> seconds(tick, tempos, seq.getResolution()));
+    }
+
+    /**
+     * The parts of a file written on a known tempo map (a take's MIDI and its manifest's map): note times
+     * go through the map itself rather than the file's whole-microsecond tempo events, so notes written
+     * again with {@link MidiFiles} land on the very ticks they came from.
+     *
+     * @throws BadInputException when the file is not a readable PPQ-timed SMF
+     */
+    public static List<StemPart> parts(Path file, TempoMap tempoMap) throws BadInputException {
+        Sequence seq = sequence(file);
+        double ppq = seq.getResolution();
+        return parts(seq, tick -> tempoMap.secondsAt(tick / ppq));
+    }
+
+    private static List<StemPart> parts(Sequence seq, LongToDoubleFunction seconds) {
+        List<StemPart> parts = new ArrayList<>();
+        Track[] tracks = seq.getTracks();
+        for (int t = 0; t < tracks.length; t++) {
+            StemPart part = part(tracks[t], "track" + t, seconds);
+            if (!part.notes().isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static Sequence sequence(Path file) throws BadInputException {
         Sequence seq;
         try {
             seq = MidiSystem.getSequence(file.toFile());
@@ -45,16 +78,7 @@ public final class MidiReader {
         if (seq.getDivisionType() != Sequence.PPQ) {
             throw new BadInputException(file + ": SMPTE-timed MIDI (expected: PPQ timing)");
         }
-        TreeMap<Long, Integer> tempos = tempos(seq);
-        List<StemPart> parts = new ArrayList<>();
-        Track[] tracks = seq.getTracks();
-        for (int t = 0; t < tracks.length; t++) {
-            StemPart part = part(tracks[t], "track" + t, tempos, seq.getResolution());
-            if (!part.notes().isEmpty()) {
-                parts.add(part);
-            }
-        }
-        return parts;
+        return seq;
     }
 
     /** Tick → microseconds per quarter note, from every track (type 1 keeps them in the first). */
@@ -72,7 +96,7 @@ public final class MidiReader {
         return tempos;
     }
 
-    private static StemPart part(Track track, String fallbackName, TreeMap<Long, Integer> tempos, int ppq) {
+    private static StemPart part(Track track, String fallbackName, LongToDoubleFunction seconds) {
         String name = fallbackName;
         int program = 0;
         boolean programSeen = false;
@@ -94,8 +118,8 @@ public final class MidiReader {
                 } else if (cmd == ShortMessage.NOTE_OFF || cmd == ShortMessage.NOTE_ON) {
                     long[] on = open.getOrDefault(s.getData1(), new ArrayDeque<>()).poll();
                     if (on != null) {
-                        double start = seconds(on[0], tempos, ppq);
-                        notes.add(new Note(start, seconds(e.getTick(), tempos, ppq) - start, s.getData1(), (int) on[1]));
+                        double start = seconds.applyAsDouble(on[0]);
+                        notes.add(new Note(start, seconds.applyAsDouble(e.getTick()) - start, s.getData1(), (int) on[1]));
                     }
                 }
             }

@@ -78,6 +78,11 @@ public final class Mixdown {
         return scaled(stems, gain, raw.scaled(gain));
     }
 
+    /** Stems and mix already made and measured (the mix the sum of the stems), at one recorded gain. */
+    static Mixdown assembled(List<float[][]> stems, float[][] mix, double gain, Loudness.Measurement loudness) {
+        return new Mixdown(stems, mix, gain, loudness);
+    }
+
     private static void checkShapes(List<float[][]> stems) {
         int channels = stems.get(0).length;
         int frames = stems.get(0)[0].length;
@@ -138,7 +143,7 @@ public final class Mixdown {
         return peak;
     }
 
-    private static double dbToGain(double db) {
+    static double dbToGain(double db) {
         return Math.pow(10, db / 20);
     }
 

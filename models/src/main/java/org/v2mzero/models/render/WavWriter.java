@@ -26,6 +26,11 @@ public final class WavWriter {
     static final int DESCRIPTION_BYTES = 256;
     private static final int BYTES = BITS / 8;
     private static final int MAX_24 = (1 << 23) - 1;
+    /**
+     * Full scale is 2^23, as {@link WavReader} and every PCM reader decode it, so a file read and written
+     * again keeps every sample (a regenerated take copies its parent's audio before the range this way).
+     */
+    private static final double FULL_SCALE = 1 << 23;
 
     private WavWriter() {}
 
@@ -118,7 +123,7 @@ public final class WavWriter {
             return 0;
         }
         double clamped = Math.max(-1.0, Math.min(1.0, sample));
-        return (int) Math.max(-MAX_24 - 1, Math.min(MAX_24, Math.round(clamped * MAX_24)));
+        return (int) Math.max(-MAX_24 - 1, Math.min(MAX_24, Math.round(clamped * FULL_SCALE)));
     }
 
     private static byte[] fixed(String text, int length) {

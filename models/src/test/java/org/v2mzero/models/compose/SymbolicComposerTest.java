@@ -137,6 +137,48 @@ class SymbolicComposerTest {
         assertTrue(loud > soft + 10, "aggressive " + loud + " vs gentle " + soft);
     }
 
+    @Test
+    void continuityKeepsTheTempoMapAndKeyWhateverThePromptSays() {
+        Arrangement parent = compose("tense orchestral", 4);
+        GenerationRequest.Continuity keep = new GenerationRequest.Continuity(parent.tempoMap(), parent.key());
+
+        Arrangement child = composer.generate(
+                new GenerationRequest(analysis(), "driving rock at 150 bpm in E major", 9, DURATION, keep));
+
+        assertEquals(parent.tempoMap(), child.tempoMap(), "the tempo map is used as it is, not fitted or overridden");
+        assertEquals(parent.key(), child.key());
+        assertEquals("rock, " + parent.key().name(), child.style());
+        assertEquals("rock", child.styleMatch().style().name(), "the prompt still picks the style");
+        List<Integer> scale = List.of(2, 4, 5, 7, 9, 10, 0, 1); // D natural and harmonic minor
+        assertEquals(new Key(2, true), parent.key());
+        assertTrue(stem(child, "bass").notes().stream().allMatch(n -> scale.contains(n.pitch() % 12)),
+                "the bass plays roots of the parent's key: " + stem(child, "bass").notes());
+    }
+
+    @Test
+    void continuityInAnotherMetreFitsTheKitToIt() {
+        Arrangement waltz = compose("country road trip with a fiddle", 4);
+        assertEquals(3, waltz.tempoMap().beatsPerBar());
+        GenerationRequest.Continuity keep = new GenerationRequest.Continuity(waltz.tempoMap(), waltz.key());
+
+        Arrangement rock = composer.generate(new GenerationRequest(analysis(), "rock", 1, DURATION, keep));
+
+        assertEquals(waltz.tempoMap(), rock.tempoMap());
+        assertFalse(stem(rock, "drums").notes().isEmpty());
+        Style rockStyle = Styles.ALL.stream().filter(st -> st.name().equals("rock")).findFirst().orElseThrow();
+        Style inThree = SymbolicComposer.inMetre(rockStyle, 3);
+        assertEquals(3, inThree.beatsPerBar());
+        assertEquals(rockStyle.drums().kick().substring(0, 12), inThree.drums().kick(), "the 4/4 bar cut to 3 beats");
+    }
+
+    @Test
+    void aKitBarInAnotherMetreIsCutOrRepeatedFromItsStart() {
+        DrumPattern two = new DrumPattern("x..xo...", "....x...", "xxxxxxxx");
+        assertEquals("x..x", two.withBeats(1).kick());
+        assertEquals("x..xo...x..x", two.withBeats(3).kick());
+        assertEquals("....x.......", two.withBeats(3).snare());
+    }
+
     private static List<Integer> programs(Arrangement a) {
         return a.stems().stream().filter(p -> !p.percussion()).map(StemPart::program).toList();
     }

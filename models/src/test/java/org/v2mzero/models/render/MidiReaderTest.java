@@ -37,6 +37,26 @@ class MidiReaderTest {
         assertNotesEqual(bass.notes(), parts.get(1).notes());
     }
 
+    /** A take's notes read through its own tempo map are written back to the very same ticks and bytes. */
+    @Test
+    void partsReadThroughTheirTempoMapWriteBackToTheSameFile() throws Exception {
+        // An intro bar at an odd tempo, then a tempo whose quarter is no whole number of microseconds.
+        TempoMap map = new TempoMap(4, List.of(new TempoMap.Change(0, 0, 151.3),
+                new TempoMap.Change(4, 4 * 60 / 151.3, 93.7)));
+        StemPart bass = new StemPart("bass", 33, false, List.of(new Note(0.31, 1.0, 40, 80), new Note(200.123, 0.75, 43, 70),
+                new Note(400.9, 2.5, 45, 60)));
+        Path first = dir.resolve("first.mid");
+        Path second = dir.resolve("second.mid");
+        MidiFiles.writeType1(first, map, List.of(bass));
+
+        List<StemPart> parts = MidiReader.parts(first, map);
+        MidiFiles.writeType1(second, map, parts);
+
+        assertEquals(-1, Files.mismatch(first, second));
+        assertEquals(parts, MidiReader.parts(second, map));
+        assertNotesEqual(bass.notes(), parts.get(0).notes());
+    }
+
     @Test
     void refusesAFileThatIsNotMidi() throws Exception {
         Path file = Files.writeString(dir.resolve("not.mid"), "hello");

@@ -81,6 +81,22 @@ class WavWriterTest {
         assertEquals("samples[1] : 9 frames (expected: 10, like channel 0)", e.getMessage());
     }
 
+    /** A take regenerated from a parent copies the parent's audio before the range through this round trip. */
+    @Test
+    void aFileReadAndWrittenAgainIsTheSameFile() throws Exception {
+        float[][] loud = sine(4800);
+        loud[0][0] = 1f; // full scale clamps to the top code
+        loud[0][1] = -1f;
+        loud[1][2] = 0.99999994f;
+        Path first = dir.resolve("first.wav");
+        Path second = dir.resolve("second.wav");
+        WavWriter.write(first, loud, 48_000, 0, "same");
+
+        WavWriter.write(second, WavReader.read(first).samples(), 48_000, 0, "same");
+
+        assertEquals(-1, Files.mismatch(first, second), "every 24-bit code survives decode and encode");
+    }
+
     private static float[][] sine(int frames) {
         float[][] s = new float[2][frames];
         for (int i = 0; i < frames; i++) {
