@@ -81,10 +81,14 @@ public final class RegenerateJob {
                     new VideoPlacement(video, pm.timelineOffsetSeconds(), pm.sourceOffsetSeconds(), pm.durationSeconds()),
                     pm.project() == null ? null : Path.of(pm.project()), request.prompt(), request.seed(),
                     request.library(), request.soundfont(), request.stems());
-            TakeManifest manifest = new TakeWriter(staging, ScoreJob.SAMPLE_RATE).write(new TakeWriter.Contents(
-                    placement, createdAt, generator, soundfont, parent.analysis(), child, mixdown,
-                    new TakeManifest.Lineage(pm.takeId(), range.start(), range.end())));
-            return new ScoreResult(staging.publish(), manifest, parent.analysis(), List.copyOf(warnings));
+            try {
+                TakeManifest manifest = new TakeWriter(staging, ScoreJob.SAMPLE_RATE).write(new TakeWriter.Contents(
+                        placement, createdAt, generator, soundfont, parent.analysis(), child, mixdown,
+                        new TakeManifest.Lineage(pm.takeId(), range.start(), range.end())));
+                return new ScoreResult(staging.publish(), manifest, parent.analysis(), List.copyOf(warnings));
+            } catch (IOException e) {
+                throw staging.explain(e); // a full disk is one line, not a stack trace
+            }
         }
     }
 

@@ -55,6 +55,14 @@ public final class ScoreJob {
      * @throws org.v2mzero.protocol.BadInputException for unusable input, with a one-line message
      */
     public ScoreResult run(ScoreRequest request, Progress progress) throws IOException {
+        return run(request, null, progress);
+    }
+
+    /**
+     * Runs the job on an analysis of the whole video made before (the daemon caches them), or analyses
+     * the video when {@code wholeVideo} is {@code null}.
+     */
+    public ScoreResult run(ScoreRequest request, CurveAnalysis wholeVideo, Progress progress) throws IOException {
         List<String> warnings = new ArrayList<>();
         Soundfont soundfont = SoundfontLocator.locate(request.soundfont());
         soundfont.warning().ifPresent(warnings::add);
@@ -64,7 +72,8 @@ public final class ScoreJob {
         String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());
         try (TakeStaging staging = TakeStaging.open(request.library(), takeId)) {
             progress.stage("analysing video " + request.video().getFileName());
-            CurveAnalysis analysis = window(VideoCurveAnalyzer.DEFAULT.analyze(request.video()), request);
+            CurveAnalysis analysis = window(wholeVideo != null ? wholeVideo
+                    : VideoCurveAnalyzer.DEFAULT.analyze(request.video()), request.placement(), request.project());
 
             progress.stage("composing (" + generator.name() + ")");
             Arrangement arrangement = onlyStems(generator.generate(
@@ -75,9 +84,13 @@ public final class ScoreJob {
             Mixdown mixdown = render(arrangement, soundfont);
 
             progress.stage("writing take");
-            TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(
-                    new TakeWriter.Contents(request, createdAt, generator, soundfont, analysis, arrangement, mixdown, null));
-            return new ScoreResult(staging.publish(), manifest, analysis, List.copyOf(warnings));
+            try {
+                TakeManifest manifest = new TakeWriter(staging, SAMPLE_RATE).write(new TakeWriter.Contents(
+                        request, createdAt, generator, soundfont, analysis, arrangement, mixdown, null));
+                return new ScoreResult(staging.publish(), manifest, analysis, List.copyOf(warnings));
+            } catch (IOException e) {
+                throw staging.explain(e); // a full disk is one line, not a stack trace
+            }
         }
     }
 
@@ -99,14 +112,18 @@ public final class ScoreJob {
         }
     }
 
-    /** The part of the video the DAW item shows; the whole analysis for a plain video. */
-    private static CurveAnalysis window(CurveAnalysis whole, ScoreRequest request) throws BadInputException {
-        VideoPlacement p = request.placement();
+    /**
+     * The part of the video the DAW item shows; the whole analysis for a plain video.
+     *
+     * @param project named in the error when the item starts past the video's end; may be {@code null}
+     */
+    public static CurveAnalysis window(CurveAnalysis whole, VideoPlacement p, java.nio.file.Path project)
+            throws BadInputException {
         if (p.sourceOffsetSeconds() == 0 && p.lengthSeconds() == null) {
             return whole;
         }
         if (p.sourceOffsetSeconds() >= whole.duration()) {
-            throw new BadInputException(request.project() + ": the video item starts " + p.sourceOffsetSeconds()
+            throw new BadInputException(project + ": the video item starts " + p.sourceOffsetSeconds()
                     + " s into " + p.video().getFileName() + ", which is only " + whole.duration() + " s long");
         }
         return whole.window(p.sourceOffsetSeconds(),
