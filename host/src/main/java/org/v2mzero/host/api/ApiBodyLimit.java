@@ -16,7 +16,8 @@ import io.netty.util.ReferenceCountUtil;
  * Netty's aggregator with the API's 413: a body over the limit is answered {@code {"error": ..., "status": 413}}
  * and counted, instead of Netty's empty 413. As Netty does, a request whose declared length is too big on a
  * kept-alive connection leaves it open (the rest of its body is read and dropped); a body found too big while
- * it streams (chunked) closes the connection after the answer.
+ * it streams (chunked) closes the connection after the answer, and so does a refused
+ * {@code Expect: 100-continue} (the client may send the body anyway, or not).
  *
  * <p>Threads: the channel's event loop.
  */
@@ -24,7 +25,7 @@ final class ApiBodyLimit extends HttpObjectAggregator {
     private final ApiErrors errors;
 
     ApiBodyLimit(int maxRequestBytes, ApiErrors errors) {
-        super(maxRequestBytes);
+        super(maxRequestBytes, true);
         this.errors = errors;
     }
 
@@ -49,7 +50,9 @@ final class ApiBodyLimit extends HttpObjectAggregator {
         if (response instanceof HttpResponse http && http.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
                 && start instanceof HttpRequest request) {
             ReferenceCountUtil.release(response);
-            return tooLarge(request);
+            HttpResponse refused = tooLarge(request);
+            HttpUtil.setKeepAlive(refused, false);
+            return refused;
         }
         return response;
     }

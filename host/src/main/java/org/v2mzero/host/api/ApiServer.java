@@ -3,16 +3,12 @@ package org.v2mzero.host.api;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -55,14 +51,13 @@ public final class ApiServer implements AutoCloseable {
     private final ApiErrors errors;
     private final Channel listener;
 
-    private ApiServer(EventLoopGroup loops, EventExecutorGroup calls, ChannelGroup connections,
-            CallThreadUsers users, EventSockets events, ApiErrors errors, Channel listener) {
+    private ApiServer(EventLoopGroup loops, EventExecutorGroup calls, ApiPipeline.Shared shared, Channel listener) {
         this.loops = loops;
-        this.users = users;
         this.calls = calls;
-        this.connections = connections;
-        this.events = events;
-        this.errors = errors;
+        this.users = shared.users();
+        this.connections = shared.connections();
+        this.events = shared.events();
+        this.errors = shared.errors();
         this.listener = listener;
     }
 
@@ -80,32 +75,17 @@ public final class ApiServer implements AutoCloseable {
                     + "address is reachable from other machines (set a token, or bind 127.0.0.1)");
         }
         ApiErrors errors = new ApiErrors();
-        ApiGuard guard = new ApiGuard(loopback, config.token());
-        ApiRouter router = ApiRoutes.of(api, errors::badRequests);
-        StaticFiles panel = new StaticFiles(ApiServer.class.getClassLoader());
         EventSockets events = new EventSockets(api, config.maxRequestBytes());
-        ChannelGroup connections = new DefaultChannelGroup("v2m-api", GlobalEventExecutor.INSTANCE);
-        CallThreadUsers users = new CallThreadUsers();
-
+        ApiPipeline.Shared shared = new ApiPipeline.Shared(new ApiGuard(loopback, config.token()),
+                ApiRoutes.of(api, errors::badRequests), errors, new StaticFiles(ApiServer.class.getClassLoader()),
+                events, new CallThreadUsers(), new DefaultChannelGroup("v2m-api", GlobalEventExecutor.INSTANCE),
+                config.maxRequestBytes());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(IO_THREADS,
                 new DefaultThreadFactory("v2m-api-io", true), NioIoHandler.newFactory());
         EventExecutorGroup calls = new DefaultEventExecutorGroup(CALL_THREADS,
                 new DefaultThreadFactory("v2m-api-call", true));
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        connections.add(channel);
-                        channel.pipeline()
-                                .addLast("http", new HttpServerCodec())
-                                .addLast("body", new ApiBodyLimit(config.maxRequestBytes(), errors))
-                                .addLast("chunks", new ChunkedWriteHandler())
-                                .addLast(calls, "api", new ApiRequestHandler(guard, router, errors, panel, events,
-                                        users));
-                    }
-                });
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+                .childHandler(new ApiPipeline(shared, calls));
         ChannelFuture bound = bootstrap.bind(address, config.port()).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -113,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
             throw new IOException("cannot serve the API on " + config.host() + ":" + config.port() + ": "
                     + bound.cause().getMessage(), bound.cause());
         }
-        ApiServer server = new ApiServer(loops, calls, connections, users, events, errors, bound.channel());
+        ApiServer server = new ApiServer(loops, calls, shared, bound.channel());
         LOG.info("API listening on http://" + hostForUrl(address) + ":" + server.port() + "/"
                 + (config.token() == null ? "" : " (token required)"));
         return server;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.v2mzero.host.api.HttpProbe.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,17 @@ class ApiServerErrorsTest {
                 + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
         assertEquals(413, r.status(), r.head());
         assertTrue(r.body().contains("\"status\" : 413"), r.body());
-        assertEquals(2, server.badRequests());
+
+        // Expect: 100-continue: refused before the body is sent.
+        HttpProbe.Raw refused = http.raw("POST /api/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                + (MAX_BODY + 1) + "\r\nExpect: 100-continue\r\n\r\n");
+        assertEquals(413, refused.status(), refused.head());
+        assertTrue(refused.body().contains("\"status\" : 413"), refused.body());
+        HttpResponse<String> continued = http.client.send(HttpRequest.newBuilder(http.uri("/api/sessions"))
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"/videos/c.mp4\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, continued.statusCode(), continued.body());
+        assertEquals(3, server.badRequests());
     }
 
     @Test

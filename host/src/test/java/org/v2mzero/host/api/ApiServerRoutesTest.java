@@ -1,10 +1,13 @@
 package org.v2mzero.host.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.v2mzero.host.api.HttpProbe.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,5 +168,13 @@ class ApiServerRoutesTest {
         server = ApiServer.start(daemon, ApiConfig.loopback(port));
         assertEquals(port, server.port());
         assertEquals(200, new HttpProbe(port).get("/api/sessions").statusCode());
+    }
+
+    @Test
+    void aTakenPortIsOneClearLine() {
+        IOException e = assertThrows(IOException.class, () -> ApiServer.start(daemon, ApiConfig.loopback(server.port())));
+        assertTrue(e.getMessage().startsWith("cannot serve the API on 127.0.0.1:" + server.port() + ": "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
     }
 }
