@@ -14,6 +14,7 @@ import org.v2mzero.bridge.jack.PlayableTake;
 import org.v2mzero.bridge.jack.PlayerState;
 import org.v2mzero.bridge.jack.PlayerStats;
 import org.v2mzero.bridge.osc.OscTransportSource;
+import org.v2mzero.host.play.DawTransport;
 import org.v2mzero.host.play.TakeAudio;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.TakeManifest;
@@ -67,10 +68,10 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PlayTransport followed = PlayTransport.named(transport);
+        DawTransport followed = DawTransport.named(transport);
         TakeManifest manifest = TakeAudio.manifest(takeDir);
         PlayableTake take = TakeAudio.load(takeDir, manifest);
-        if (followed == PlayTransport.JACK) {
+        if (followed == DawTransport.JACK) {
             return play(manifest, take, new JackStemPlayer(client, TakeAudio.stemNames(manifest)), null);
         }
         try (OscTransportSource source = followed.open(dawHost, dawPort, listenPort)) {
@@ -81,7 +82,7 @@ final class PlayCommand implements Callable<Integer> {
         }
     }
 
-    private String hostPort(PlayTransport followed) {
+    private String hostPort(DawTransport followed) {
         return dawHost + ":" + (dawPort == null ? followed.dawPort : dawPort);
     }
 
@@ -112,7 +113,7 @@ final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             waitUntilStopped(stop);
             if (osc != null) {
-                spec.commandLine().getOut().println("transport: " + PlayTransport.describe(osc.state())
+                spec.commandLine().getOut().println("transport: " + DawTransport.describe(osc.state())
                         + ", " + osc.malformedMessages() + " malformed OSC messages");
             }
             return report(player.stats());

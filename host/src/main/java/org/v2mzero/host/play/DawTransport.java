@@ -1,4 +1,4 @@
-package org.v2mzero.host.cli;
+package org.v2mzero.host.play;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -12,26 +12,28 @@ import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.TransportState;
 
 /**
- * The transports {@code v2m play} can follow and their standard OSC ports: {@code jack} (the JACK
+ * The transports {@code v2m play} and the daemon can follow and their standard OSC ports: {@code jack} (the JACK
  * transport, nothing to open here), {@code ardour} (Ardour listens on 3819, answers on 8000) and
  * {@code reaper} (the usual surface: Reaper listens on 8000, answers on 9000). Control thread only.
  */
-enum PlayTransport {
+public enum DawTransport {
     JACK(0, 0),
     ARDOUR(ArdourOscTransportSource.ARDOUR_PORT, ArdourOscTransportSource.FEEDBACK_PORT),
     REAPER(ReaperOscTransportSource.REAPER_PORT, ReaperOscTransportSource.FEEDBACK_PORT);
 
-    final int dawPort;
-    final int listenPort;
+    /** The DAW's standard OSC port (0 for JACK). */
+    public final int dawPort;
+    /** The standard local port for the DAW's feedback (0 for JACK). */
+    public final int listenPort;
 
-    PlayTransport(int dawPort, int listenPort) {
+    DawTransport(int dawPort, int listenPort) {
         this.dawPort = dawPort;
         this.listenPort = listenPort;
     }
 
     /** The transport named {@code name} ({@code jack}, {@code ardour} or {@code reaper}); one line otherwise. */
-    static PlayTransport named(String name) throws BadInputException {
-        for (PlayTransport t : values()) {
+    public static DawTransport named(String name) throws BadInputException {
+        for (DawTransport t : values()) {
             if (t.label().equals(name)) {
                 return t;
             }
@@ -39,7 +41,7 @@ enum PlayTransport {
         throw new BadInputException("--transport " + name + " (expected: jack, ardour or reaper)");
     }
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -50,7 +52,7 @@ enum PlayTransport {
      * @param dawPort    the DAW's OSC port, {@code null} for this dialect's standard one
      * @param listenPort the local feedback port, {@code null} for this dialect's standard one
      */
-    OscTransportSource open(String dawHost, Integer dawPort, Integer listenPort) throws IOException {
+    public OscTransportSource open(String dawHost, Integer dawPort, Integer listenPort) throws IOException {
         JackServerStatus jack = JackServerProbe.probe();
         if (!jack.reachable()) {
             throw new BadInputException("--transport " + label() + ": " + jack.detail()
@@ -66,7 +68,7 @@ enum PlayTransport {
     }
 
     /** One line for the user: where the transport stood. */
-    static String describe(TransportState state) {
+    public static String describe(TransportState state) {
         return String.format(Locale.ROOT, "%s at %.3f s", state.playing() ? "rolling" : "stopped", state.seconds());
     }
 }
