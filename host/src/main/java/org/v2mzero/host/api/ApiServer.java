@@ -118,7 +118,12 @@ public final class ApiServer implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** Requests this server answered with a 4xx since it started. */
+    /**
+     * Requests this server answered with a 4xx since it started, whatever refused them (a guard, the router, or
+     * the daemon's {@code BadInputException}/{@code NotFoundException}). {@code GET /api/stats} reports this
+     * added to the daemon's own {@code badRequests}, so the daemon must not count the exceptions it throws to
+     * this server again.
+     */
     public long badRequests() {
         return errors.badRequests();
     }

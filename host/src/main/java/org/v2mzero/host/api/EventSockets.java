@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -67,7 +68,12 @@ final class EventSockets {
                     return;
                 }
                 ChannelPipeline pipeline = done.channel().pipeline();
+                if (pipeline.context(requestHandler) == null) {
+                    return; // closed meanwhile, the pipeline torn down
+                }
                 pipeline.remove(requestHandler);
+                // Frames go straight to the socket, so that Netty's writability tells EventSocket when to wait.
+                pipeline.remove(ChunkedWriteHandler.class);
                 pipeline.addLast("events", new EventSocket(api, handshaker, open));
             });
         } catch (WebSocketHandshakeException e) {

@@ -1,6 +1,7 @@
 package org.v2mzero.host.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +12,15 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -138,11 +143,46 @@ class ApiServerEventsTest {
         assertTrue(daemon.awaitSubscribers(0, HttpProbe.TIMEOUT));
     }
 
+    /**
+     * A daemon call that takes long (opening a video analyses it first) runs on a call thread: meanwhile other
+     * clients' requests are answered and events keep flowing.
+     */
     @Test
-    void aPlainGetOfTheEventsRouteIs426() throws Exception {
+    void aLongDaemonCallStallsNeitherOtherRequestsNorEvents() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch entered = new CountDownLatch(1);
+        daemon.holdOpenSessions(gate, entered);
+        CompletableFuture<HttpResponse<String>> opening = http.client.sendAsync(HttpRequest.newBuilder(
+                http.uri("/api/sessions")).POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"/v/long.mp4\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the open call started");
+
+        Collector collector = new Collector();
+        WebSocket ws = connect(collector);
+        assertTrue(daemon.awaitSubscribers(1, HttpProbe.TIMEOUT));
+        assertEquals(200, http.get("/api/transport").statusCode());
+        daemon.publish(new DaemonEvent(DaemonEvent.TRANSPORT, InMemoryDaemon.TRANSPORT));
+        assertEquals("transport", collector.next().get("type").asText());
+        assertFalse(opening.isDone());
+
+        gate.countDown();
+        assertEquals(201, opening.get(10, TimeUnit.SECONDS).statusCode());
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRequestThatIsNoWebSocketHandshakeIsRefused() throws Exception {
         assertEquals(426, http.get("/api/events").statusCode());
         assertEquals(405, http.send("POST", "/api/events", "{}").statusCode());
-        assertEquals(2, server.badRequests());
+        HttpProbe.Raw noKey = http.raw("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade, close\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        assertEquals(400, noKey.status(), noKey.head());
+        HttpProbe.Raw oldVersion = http.raw("GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade, close\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 6\r\n\r\n");
+        assertEquals(426, oldVersion.status(), oldVersion.head());
+        assertTrue(oldVersion.head().contains("sec-websocket-version: 13"), oldVersion.head());
+        assertEquals(4, server.badRequests());
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.v2mzero.host.daemon.DaemonApi;
 import org.v2mzero.host.daemon.DaemonEvent;
@@ -45,14 +47,39 @@ final class InMemoryDaemon implements DaemonApi {
     private final Map<String, Map<String, Path>> files = new LinkedHashMap<>();
     private final List<Consumer<DaemonEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<TakeRequest> takeRequests = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch openGate;
+    private volatile CountDownLatch openEntered;
 
     @Override
     public synchronized List<SessionInfo> sessions() {
         return List.copyOf(sessions.values());
     }
 
+    /**
+     * Makes the next {@link #openSession} calls wait for {@code gate} (at most 20 s), as a first analysis of a
+     * long video would; {@code entered} counts down when a call starts waiting.
+     */
+    void holdOpenSessions(CountDownLatch gate, CountDownLatch entered) {
+        this.openGate = gate;
+        this.openEntered = entered;
+    }
+
     @Override
-    public synchronized SessionInfo openSession(OpenSession request) throws BadInputException {
+    public SessionInfo openSession(OpenSession request) throws BadInputException {
+        CountDownLatch gate = openGate;
+        if (gate != null) {
+            openEntered.countDown();
+            try {
+                gate.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while held", e);
+            }
+        }
+        return open(request);
+    }
+
+    private synchronized SessionInfo open(OpenSession request) throws BadInputException {
         if (request.path() == null || request.path().isBlank()) {
             throw new BadInputException("path: missing");
         }
