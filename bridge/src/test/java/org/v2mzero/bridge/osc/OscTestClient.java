@@ -23,7 +23,7 @@ import java.util.List;
  * A control surface for tests: a UDP socket on a loopback address that sends OSC with JavaOSC's
  * serializer to a server on 127.0.0.1 and reads its replies, each wait bounded.
  */
-final class OscTestClient implements AutoCloseable {
+public final class OscTestClient implements AutoCloseable {
     private static final int WAIT_MILLIS = 5000;
 
     private final DatagramSocket socket;
@@ -33,20 +33,20 @@ final class OscTestClient implements AutoCloseable {
     private final OSCSerializer serializer = builder.buildSerializer(new BufferBytesReceiver(out));
 
     /** A client on {@code localAddress} (e.g. {@code 127.0.0.2}, a loopback address other than the default). */
-    OscTestClient(String localAddress, int serverPort) throws IOException {
+    public OscTestClient(String localAddress, int serverPort) throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
         server = new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort);
     }
 
-    int localPort() {
+    public int localPort() {
         return socket.getLocalPort();
     }
 
-    void send(String address, Object... args) throws IOException {
+    public void send(String address, Object... args) throws IOException {
         send(new OSCMessage(address, List.of(args)));
     }
 
-    void send(OSCPacket packet) throws IOException {
+    public void send(OSCPacket packet) throws IOException {
         out.clear();
         try {
             serializer.write(packet);
@@ -56,12 +56,12 @@ final class OscTestClient implements AutoCloseable {
         socket.send(new DatagramPacket(out.array(), out.position(), server));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         socket.send(new DatagramPacket(bytes, bytes.length, server));
     }
 
     /** The next reply, waiting at most 5 s; fails if none or if it did not come from the server's port. */
-    OSCMessage receive() throws IOException {
+    public OSCMessage receive() throws IOException {
         byte[] buffer = new byte[4096];
         DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
         socket.setSoTimeout(WAIT_MILLIS);
@@ -79,14 +79,14 @@ final class OscTestClient implements AutoCloseable {
     }
 
     /** Receives the next reply and checks its address and its one argument. */
-    void expect(String address, Object argument) throws IOException {
+    public void expect(String address, Object argument) throws IOException {
         OSCMessage reply = receive();
         assertEquals(address + " " + argument, reply.getAddress() + " " + reply.getArguments().get(0));
         assertEquals(1, reply.getArguments().size(), "arguments of " + address);
     }
 
     /** Whether a datagram arrives within {@code millis}: for proving that nothing was answered. */
-    boolean anythingWithin(int millis) throws IOException {
+    public boolean anythingWithin(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             socket.receive(new DatagramPacket(new byte[4096], 4096));

@@ -104,7 +104,8 @@ final class DaemonCommand implements Callable<Integer> {
             out.flush();
             for (Path path : open == null ? List.<Path>of() : open) {
                 SessionInfo s = server.daemon().openSession(new OpenSession(path.toString(), null, null, null));
-                out.println("session " + s.id() + ": " + s.path() + " (" + s.currentTakeId() + " current)");
+                out.println("session " + s.id() + ": " + s.path() + " (" + (s.currentTakeId() == null ? "no take yet"
+                        : "take " + s.currentTakeId() + " current") + ")");
                 out.flush();
             }
             if (seconds == null) {

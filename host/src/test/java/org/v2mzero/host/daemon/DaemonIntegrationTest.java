@@ -83,6 +83,9 @@ class DaemonIntegrationTest {
                     after.stems().get("drums")[0], switchFrame, until);
 
             int xruns = daw.xruns() + (int) server.daemon().stats().xruns();
+            System.out.printf(java.util.Locale.ROOT, "regenerated from %.3f s; heard melody %s, drums %s; xruns: the"
+                    + " test's client %d, the player %d%n", rangeStart, melody, drums, daw.xruns(),
+                    server.daemon().stats().xruns());
             assertTrue(melody.glitchedBlocks() <= xruns && drums.glitchedBlocks() <= xruns,
                     "only blocks hit by xruns may differ: melody " + melody + ", drums " + drums + ", xruns " + xruns);
             assertTrue(melody.checked() > (until - RATE) * 0.9, "heard nearly every frame: " + melody);
