@@ -28,6 +28,8 @@ final class JackMessages {
     // Strong references: libjack keeps the raw pointers, JNA must not collect the callbacks.
     private static final MessageFunction ERROR = message -> LOG.log(Level.FINE, "libjack: {0}", message);
     private static final MessageFunction INFO = message -> LOG.log(Level.FINEST, "libjack: {0}", message);
+    // Held too: JNA closes a library whose proxy is collected, and with it goes the routing.
+    private static LibJack library;
     private static boolean installed;
 
     private JackMessages() {}
@@ -38,9 +40,9 @@ final class JackMessages {
             return;
         }
         try {
-            LibJack lib = Native.load("jack", LibJack.class);
-            lib.jack_set_error_function(ERROR);
-            lib.jack_set_info_function(INFO);
+            library = Native.load("jack", LibJack.class);
+            library.jack_set_error_function(ERROR);
+            library.jack_set_info_function(INFO);
             installed = true;
         } catch (LinkageError e) {
             LOG.log(Level.FINE, "libjack not loadable, messages not rerouted", e);

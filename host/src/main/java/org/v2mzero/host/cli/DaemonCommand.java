@@ -101,6 +101,10 @@ final class DaemonCommand implements Callable<Integer> {
             out.println("v2m daemon: panel and API at " + server.url() + ", OSC control "
                     + (server.oscPort() < 0 ? "off" : "on UDP " + server.oscPort()) + ", transport "
                     + config.transport() + ", library " + Path.of(config.library()).toAbsolutePath().normalize());
+            if ("DISCONNECTED".equals(server.daemon().transport().player())) {
+                out.println("  no JACK server \"" + System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default")
+                        + "\" yet; the player connects when one starts");
+            }
             out.flush();
             for (Path path : open == null ? List.<Path>of() : open) {
                 SessionInfo s = server.daemon().openSession(new OpenSession(path.toString(), null, null, null));
