@@ -28,7 +28,7 @@ public final class ArdourStandIn extends OscDawStandIn {
                 setPlaying(((Number) message.getArguments().get(1)).intValue() == 1);
             }
             default -> {
-                // /set_surface/feedback: this stand-in always sends what 3184 asks for.
+                // /set_surface/feedback: this stand-in always sends the transport feedback 3185 asks for.
             }
         }
     }
