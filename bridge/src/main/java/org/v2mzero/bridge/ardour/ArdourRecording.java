@@ -68,7 +68,9 @@ public final class ArdourRecording implements AutoCloseable {
      * @param endpoints    Ardour's OSC address (port 3819) and the local feedback port (8000)
      * @param ardourClient Ardour's JACK client name, normally {@link #DEFAULT_CLIENT}
      * @param tracks       one per stem to record
-     * @throws IOException one line saying what is missing: Ardour's answer, a track, a port
+     * @throws IOException one line saying what is missing: Ardour's answer, a track, a port. A connection
+     *                     that could not be made stays with the player, which retries it every second
+     *                     ({@link JackStemPlayer#connect}), so a track port that appears later is connected
      */
     public static ArdourRecording open(JackStemPlayer player, OscEndpoints endpoints, String ardourClient,
             List<ArdourTrack> tracks) throws IOException, InterruptedException {

@@ -4,8 +4,9 @@ import com.illposed.osc.OSCMessage;
 import java.io.IOException;
 
 /**
- * Stand-in for Ardour 7's OSC surface (Ardour is not installed here): the feedback and control
- * messages of daw-notes.md, with {@code /position/samples} and {@code /position/time} as strings.
+ * Stand-in for Ardour 7's OSC surface, for the transport tests that need a DAW they can steer and
+ * start in milliseconds (the real Ardour is in ArdourRecordingTest): the feedback and control messages
+ * of daw-notes.md, with {@code /position/samples} and {@code /position/time} as strings.
  */
 public final class ArdourStandIn extends OscDawStandIn {
     public ArdourStandIn() throws IOException {
