@@ -7,21 +7,29 @@ import java.io.IOException;
  * Follows and drives Ardour's transport over its OSC surface (Ardour listens on UDP 3819 and replies
  * to port 8000 of the sender's host; see daw-notes.md).
  *
- * <p>On start it subscribes with {@code /set_surface/feedback 3184} (transport state, BBT, SMPTE,
- * samples and time positions) and asks {@code /transport_frame}. It follows {@code /transport_play f},
- * {@code /transport_stop f}, {@code /position/samples s} and {@code /transport_frame h}; it reads
- * {@code /position/time s} only until the first sample-exact position arrives. Ardour's feedback does
- * not carry the tempo, so {@code bpm} stays unknown. Control: {@code /transport_play},
- * {@code /transport_stop}, {@code /locate <sample> <roll>}.
+ * <p>On start it subscribes with {@code /set_surface/feedback 3185} (strip buttons and names, transport
+ * state, BBT, SMPTE, samples and time positions) and asks {@code /transport_frame}. It follows
+ * {@code /transport_play f}, {@code /transport_stop f}, {@code /position/samples s} and
+ * {@code /transport_frame h}; it reads {@code /position/time s} only until the first sample-exact position
+ * arrives. Ardour's feedback does not carry the tempo, so {@code bpm} stays unknown. Control:
+ * {@code /transport_play}, {@code /transport_stop}, {@code /locate <sample> <roll>}.
+ *
+ * <p>For recording it also keeps the strips' names and record arms and the session's record state
+ * ({@link #surface()}), arms strips ({@code /strip/recenable <ssid> <0|1>}), toggles the session's
+ * record state ({@code /rec_enable_toggle}) and saves the session ({@code /save_state}).
  */
 public final class ArdourOscTransportSource extends OscTransportSource {
     /** Ardour's fixed OSC port. */
     public static final int ARDOUR_PORT = 3819;
     /** The port Ardour sends feedback to, on the sender's host. */
     public static final int FEEDBACK_PORT = 8000;
-    /** 16 transport state + 32 BBT + 64 SMPTE + 1024 samples + 2048 time (osc_global_observer.cc). */
-    static final int FEEDBACK_BITS = 3184;
+    /**
+     * 1 strip buttons and names + 16 transport state + 32 BBT + 64 SMPTE + 1024 samples + 2048 time
+     * (osc_global_observer.cc, osc_route_observer.cc).
+     */
+    static final int FEEDBACK_BITS = 3185;
 
+    private final ArdourSurface surface = new ArdourSurface();
     private volatile boolean playing;
     private boolean sawSamples;
 
@@ -41,6 +49,17 @@ public final class ArdourOscTransportSource extends OscTransportSource {
 
     @Override
     void handle(OSCMessage message, long nanos) throws MalformedOscException {
+        try {
+            handleTransport(message, nanos);
+        } finally {
+            surface.changed();
+        }
+    }
+
+    private void handleTransport(OSCMessage message, long nanos) throws MalformedOscException {
+        if (surface.handle(message)) {
+            return;
+        }
         switch (message.getAddress()) {
             case "/transport_play" -> setPlaying(OscArgs.flag(message, 0), nanos);
             case "/transport_stop" -> {
@@ -60,7 +79,7 @@ public final class ArdourOscTransportSource extends OscTransportSource {
                 }
             }
             default -> {
-                // Ardour sends much more feedback (markers, record state, BBT); none moves the transport.
+                // Ardour sends much more feedback (markers, mute, solo, BBT); none moves the transport.
             }
         }
     }
@@ -97,5 +116,33 @@ public final class ArdourOscTransportSource extends OscTransportSource {
             throw new IllegalArgumentException("seconds : " + seconds + " (expected: < 2^31 samples)");
         }
         send("/locate", (int) frame, playing ? 1 : 0);
+    }
+
+    /** The session and strip state Ardour reported; any thread. */
+    public ArdourSurface surface() {
+        return surface;
+    }
+
+    /** Asks for the transport position ({@code /transport_frame}, answered as a report); any thread. */
+    public void queryPosition() throws IOException {
+        send("/transport_frame");
+    }
+
+    /** Arms ({@code true}) or disarms strip {@code stripId} (1-based) for recording; any thread. */
+    public void armStrip(int stripId, boolean armed) throws IOException {
+        if (stripId < 1) {
+            throw new IllegalArgumentException("stripId : " + stripId + " (expected: >= 1)");
+        }
+        send("/strip/recenable", stripId, armed ? 1 : 0);
+    }
+
+    /** Flips the session's record state (global record); see {@link ArdourSurface#sessionRecordEnabled()}. */
+    public void toggleSessionRecord() throws IOException {
+        send("/rec_enable_toggle");
+    }
+
+    /** Saves the session's state file ({@code /save_state}); any thread. */
+    public void saveState() throws IOException {
+        send("/save_state");
     }
 }

@@ -53,6 +53,11 @@ public final class JackTestServer implements AutoCloseable {
         return server;
     }
 
+    /** The server's output (stdout and stderr), for tests that watch it; deleted by {@link #close()}. */
+    public Path log() {
+        return log;
+    }
+
     /**
      * Kills the server at once (SIGKILL), as a crash would, and waits (at most 5 s) until it is gone;
      * its clients are shut down by libjack. {@link #close()} still cleans up afterwards.

@@ -4,8 +4,9 @@ import com.illposed.osc.OSCMessage;
 import java.io.IOException;
 
 /**
- * Stand-in for Ardour 7's OSC surface (Ardour is not installed here): the feedback and control
- * messages of daw-notes.md, with {@code /position/samples} and {@code /position/time} as strings.
+ * Stand-in for Ardour 7's OSC surface, for the transport tests that need a DAW they can steer and
+ * start in milliseconds (the real Ardour is in ArdourRecordingTest): the feedback and control messages
+ * of daw-notes.md, with {@code /position/samples} and {@code /position/time} as strings.
  */
 public final class ArdourStandIn extends OscDawStandIn {
     public ArdourStandIn() throws IOException {
@@ -28,7 +29,7 @@ public final class ArdourStandIn extends OscDawStandIn {
                 setPlaying(((Number) message.getArguments().get(1)).intValue() == 1);
             }
             default -> {
-                // /set_surface/feedback: this stand-in always sends what 3184 asks for.
+                // /set_surface/feedback: this stand-in always sends the transport feedback 3185 asks for.
             }
         }
     }
