@@ -123,26 +123,43 @@ class ArdourRecordingTest {
         assertTrue(first >= 0, TRACKS.get(stem).track() + ": recorded only silence (" + left.length + " samples)");
         assertTrue(first + TAKE_FRAMES <= left.length, TRACKS.get(stem).track() + ": recording ends at "
                 + left.length + ", before the take's end " + (first + TAKE_FRAMES));
-        int wrong = 0;
-        String firstWrong = "";
-        for (int i = 0; i < left.length; i++) {
-            long k = i - first;
-            float expected = k >= 0 && k < TAKE_FRAMES ? code(stem, k) : 0f;
-            if (left[i] != expected || right[i] != -expected) {
-                if (wrong++ == 0) {
-                    firstWrong = "file sample " + i + " (take frame " + k + "): " + left[i] + "/" + right[i]
-                            + ", expected " + expected + "/" + -expected + " = take frame "
-                            + Math.round(left[i] / (UNIT * (stem + 1)) - 1);
-                }
+        // Decode every sample back to the take frame it carries: on a quiet machine they run 0, 1, 2, ...
+        // without a break. A client that misses a cycle (an xrun: Ardour's capture or the player) skips or
+        // repeats a period, so breaks are allowed only as many as the run's xruns, and never garbage.
+        int breaks = 0;
+        int garbage = 0;
+        String firstBreak = "";
+        long previous = -1;
+        for (int i = first; i < left.length; i++) {
+            long k = Math.round(left[i] / (UNIT * (stem + 1))) - 1;
+            boolean coded = left[i] == 0f ? right[i] == 0f : k >= 0 && k < TAKE_FRAMES && left[i] == code(stem, k)
+                    && right[i] == -left[i];
+            garbage += coded ? 0 : 1;
+            if (left[i] == 0f) {
+                continue; // silence after the take
             }
+            if (k != previous + 1 && breaks++ == 0) {
+                firstBreak = "file sample " + i + " carries take frame " + k + " (expected " + (previous + 1) + ")";
+            }
+            previous = k;
         }
         long landed = leftSource.startFrame() + first;
+        int xruns = xruns();
         LOG.info(TRACKS.get(stem).track() + ": capture started at sample " + leftSource.startFrame() + ", "
                 + left.length + " samples; take frame 0 at timeline sample " + landed + " (played at JACK frame "
-                + TAKE_START + "), " + wrong + " wrong samples");
-        assertEquals(0, wrong, TRACKS.get(stem).track() + ": every take frame once, in order; first wrong: "
-                + firstWrong);
+                + TAKE_START + "), " + breaks + " breaks, " + garbage + " samples not from the take, " + xruns
+                + " xruns");
+        assertEquals(0, garbage, TRACKS.get(stem).track() + ": every recorded sample is a sample of the take");
+        assertTrue(breaks <= xruns, TRACKS.get(stem).track() + ": every take frame once, in order, but where an xrun"
+                + " explains a break: " + breaks + " breaks, " + xruns + " xruns; first: " + firstBreak);
         assertEquals(TAKE_START, landed, TRACKS.get(stem).track() + ": the take's timeline position");
+    }
+
+    /** Cycles missed on the server (jackd logs each client that was not finished) and by the player. */
+    private static int xruns() throws IOException {
+        int logged = (int) java.nio.file.Files.readAllLines(jack.log()).stream()
+                .filter(line -> line.contains("XRun") || line.contains("was not finished")).count();
+        return logged + (int) player.stats().xruns();
     }
 
     /** Polls the session file Ardour rewrites on save (there is no event to wait on), at most 10 s. */
