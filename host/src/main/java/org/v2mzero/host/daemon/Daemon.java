@@ -2,10 +2,10 @@ package org.v2mzero.host.daemon;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,19 +16,13 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.v2mzero.host.library.TakeLibrary;
-import org.v2mzero.host.score.RegenerateJob;
-import org.v2mzero.host.score.RegenerateRequest;
-import org.v2mzero.host.score.ScoreJob;
-import org.v2mzero.host.score.ScoreRequest;
 import org.v2mzero.host.score.ScoreResult;
 import org.v2mzero.host.score.ScoreSource;
-import org.v2mzero.models.compose.Generator;
 import org.v2mzero.models.compose.SymbolicComposer;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.TakeManifest;
-import org.v2mzero.protocol.TransportState;
 import org.v2mzero.protocol.VideoPlacement;
 
 /**
@@ -41,16 +35,13 @@ import org.v2mzero.protocol.VideoPlacement;
  */
 public final class Daemon implements DaemonApi, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Daemon.class.getName());
-    /** A regeneration "from the playhead" starts at least this far ahead when no job has been timed yet. */
-    static final double FIRST_LEAD_SECONDS = 4;
 
     private final DaemonConfig config;
     private final TakeLibrary library;
-    private final CurveCache curves;
+    private final TakeMaker maker;
     private final EventHub events = new EventHub();
     private final TakeJobs jobs = new TakeJobs(events);
     private final Playback playback;
-    private final Generator generator = new SymbolicComposer();
     private final Map<String, Session> sessions = new LinkedHashMap<>(); // guarded by this
     private final AtomicLong nextSession = new AtomicLong(1);
     private volatile LongSupplier ignoredOsc = () -> 0;
@@ -60,15 +51,15 @@ public final class Daemon implements DaemonApi, AutoCloseable {
         return t;
     });
     private volatile String activeSession;
-    private volatile double lastJobSeconds = Double.NaN;
     private volatile TransportInfo lastTransport;
 
     private Daemon(DaemonConfig config, TakeLibrary library, Playback playback) {
         this.config = config;
         this.library = library;
         this.playback = playback;
-        this.curves = new CurveCache(library.folder().resolve(".v2m-state").resolve("curves"),
-                VideoCurveAnalyzer.DEFAULT);
+        this.maker = new TakeMaker(library, new CurveCache(library.folder().resolve(".v2m-state").resolve("curves"),
+                VideoCurveAnalyzer.DEFAULT), new SymbolicComposer(),
+                config.soundfont() == null ? null : Path.of(config.soundfont()));
         for (String problem : library.problems()) {
             LOG.warning("take library: " + problem);
         }
@@ -110,11 +101,9 @@ public final class Daemon implements DaemonApi, AutoCloseable {
                 }
             }
         }
-        ScoreSource source = source(path, request);
-        CurveCache.Entry entry = curves.analysis(source.placement().video(), p -> {});
-        CurveAnalysis window = ScoreJob.window(entry.analysis(), source.placement(), source.project());
+        int item = request.item() == null ? 1 : request.item();
         String prompt = request.prompt() == null || request.prompt().isBlank() ? config.prompt() : request.prompt();
-        Session session = new Session("s" + nextSession.getAndIncrement(), path, source, window, entry.videoSha256(),
+        Session session = maker.open("s" + nextSession.getAndIncrement(), path, source(path, item, request), item,
                 prompt);
         library.current(path.toString()).filter(id -> library.find(id).isPresent())
                 .ifPresent(session::currentTakeId);
@@ -129,8 +118,8 @@ public final class Daemon implements DaemonApi, AutoCloseable {
         return session.info();
     }
 
-    private static ScoreSource source(Path path, OpenSession request) throws IOException {
-        ScoreSource source = ScoreSource.of(path, request.item() == null ? 1 : request.item());
+    private static ScoreSource source(Path path, int item, OpenSession request) throws IOException {
+        ScoreSource source = ScoreSource.of(path, item);
         if (source.project() != null || request.timelineOffsetSeconds() == null) {
             return source;
         }
@@ -184,7 +173,8 @@ public final class Daemon implements DaemonApi, AutoCloseable {
             List<String> named = r.stems() != null ? r.stems()
                     : config.stems().containsAll(DaemonConfig.ALL_STEMS) ? null : config.stems();
             List<String> stems = named == null ? null : stems(named);
-            return jobs.submit(sessionId, stages -> timed(() -> score(session, prompt, seed, stems, stages)));
+            return jobs.submit(sessionId, stages -> published(session, maker.score(session, prompt, seed, stems,
+                    stages::stage)));
         }
         // A regeneration without stems named regenerates every stem the parent has.
         List<String> stems = r.stems() == null ? null : stems(r.stems());
@@ -194,47 +184,11 @@ public final class Daemon implements DaemonApi, AutoCloseable {
                     + " first");
         }
         TakeManifest parent = take(parentId);
-        double start = Boolean.TRUE.equals(r.fromPlayhead()) ? fromPlayhead(parent)
+        double start = Boolean.TRUE.equals(r.fromPlayhead()) ? maker.fromPlayhead(parent, playback.state())
                 : r.startSeconds() == null ? 0 : r.startSeconds();
         double end = r.endSeconds() == null ? Double.POSITIVE_INFINITY : r.endSeconds();
-        return jobs.submit(sessionId, stages -> timed(() -> regenerate(session, parent, prompt, seed, stems, start,
-                end, stages)));
-    }
-
-    /**
-     * The first bar line of {@code parent} the renderer can still reach before the playhead does: the
-     * playhead plus the last job's time and half again (a job renders the whole cue, so its time barely
-     * varies between requests), or {@link #FIRST_LEAD_SECONDS} before any job ran.
-     */
-    private double fromPlayhead(TakeManifest parent) throws BadInputException {
-        TransportState now = playback.state();
-        double lead = Double.isNaN(lastJobSeconds) ? FIRST_LEAD_SECONDS : 1.5 * lastJobSeconds + 0.5;
-        double takeTime = Math.max(0, now.seconds() - parent.timelineOffsetSeconds()) + (now.playing() ? lead : 0);
-        double start = BarLines.atOrAfter(parent.tempoMap(), takeTime);
-        if (start >= parent.durationSeconds()) {
-            throw new BadInputException("the playhead (" + String.format(java.util.Locale.ROOT, "%.1f", now.seconds())
-                    + " s) is too close to the end of take " + parent.takeId() + " to regenerate from it");
-        }
-        return start;
-    }
-
-    private String score(Session session, String prompt, long seed, List<String> stems, TakeJobs.Stages stages)
-            throws IOException {
-        refreshIfChanged(session);
-        ScoreSource source = session.source();
-        ScoreRequest request = new ScoreRequest(source.placement(), source.project(), prompt, seed,
-                library.folder(), soundfont(), stems);
-        CurveAnalysis whole = curves.analysis(source.placement().video(), p -> {}).analysis();
-        ScoreResult result = new ScoreJob(generator, Clock.systemUTC()).run(request, whole, stages::stage);
-        return published(session, result);
-    }
-
-    private String regenerate(Session session, TakeManifest parent, String prompt, long seed, List<String> stems,
-            double start, double end, TakeJobs.Stages stages) throws IOException {
-        RegenerateRequest request = new RegenerateRequest(library.takeDir(parent.takeId()), prompt, seed, stems,
-                start, end, library.folder(), soundfont());
-        ScoreResult result = new RegenerateJob(generator, Clock.systemUTC()).run(request, stages::stage);
-        return published(session, result);
+        return jobs.submit(sessionId, stages -> published(session, maker.regenerate(parent, prompt, seed, stems,
+                start, end, stages::stage)));
     }
 
     /** Indexes a published take, makes it current and schedules its swap. */
@@ -247,20 +201,6 @@ public final class Daemon implements DaemonApi, AutoCloseable {
         return take.takeId();
     }
 
-    /** A session whose video changed on disk is analysed again before its next take. */
-    private void refreshIfChanged(Session session) throws IOException {
-        Path video = session.source().placement().video();
-        if (!curves.changed(video, session.videoSha256())) {
-            return;
-        }
-        LOG.info("session " + session.id() + ": " + video + " changed on disk; analysing it again");
-        ScoreSource source = session.source().project() == null ? session.source()
-                : ScoreSource.of(session.source().project(), 1);
-        CurveCache.Entry entry = curves.analysis(source.placement().video(), p -> {});
-        session.reanalysed(source, ScoreJob.window(entry.analysis(), source.placement(), source.project()),
-                entry.videoSha256());
-    }
-
     @Override
     public JobInfo job(String jobId) throws NotFoundException {
         return jobs.get(jobId);
@@ -268,8 +208,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
 
     @Override
     public List<TakeManifest> takes(String sessionId) throws NotFoundException {
-        Session session = find(sessionId);
-        String video = session.source().placement().video().toAbsolutePath().normalize().toString();
+        String video = videoOf(find(sessionId));
         List<TakeManifest> out = new ArrayList<>();
         for (TakeManifest take : library.list()) {
             if (video.equals(take.source())) {
@@ -292,8 +231,17 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     @Override
     public SessionInfo makeCurrent(String sessionId, String takeId) throws IOException {
         Session session = find(sessionId);
-        makeCurrent(session, take(takeId));
+        TakeManifest take = take(takeId);
+        if (!videoOf(session).equals(take.source())) {
+            throw new BadInputException("take " + takeId + " scores " + take.source() + ", not session " + sessionId
+                    + "'s video " + videoOf(session));
+        }
+        makeCurrent(session, take);
         return session.info();
+    }
+
+    private static String videoOf(Session session) {
+        return session.source().placement().video().toAbsolutePath().normalize().toString();
     }
 
     private void makeCurrent(Session session, TakeManifest take) throws IOException {
@@ -307,7 +255,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     private void play(Session session, TakeManifest take) throws IOException {
         double swapAt = playback.play(library.takeDir(take.takeId()), take);
         LOG.info("session " + session.id() + ": take " + take.takeId() + (Double.isNaN(swapAt) ? " plays now"
-                : String.format(java.util.Locale.ROOT, " plays from the bar line at %.3f s", swapAt)));
+                : String.format(Locale.ROOT, " plays from the bar line at %.3f s", swapAt)));
     }
 
     @Override
@@ -354,22 +302,6 @@ public final class Daemon implements DaemonApi, AutoCloseable {
             }
         }
         return List.copyOf(stems);
-    }
-
-    private Path soundfont() {
-        return config.soundfont() == null ? null : Path.of(config.soundfont());
-    }
-
-    private interface Job {
-        String run() throws IOException;
-    }
-
-    /** Runs a job and remembers how long it took, for the next "from the playhead" lead. */
-    private String timed(Job job) throws IOException {
-        long start = System.nanoTime();
-        String takeId = job.run();
-        lastJobSeconds = (System.nanoTime() - start) / 1e9;
-        return takeId;
     }
 
     private void tickTransport() {

@@ -12,15 +12,18 @@ import org.v2mzero.protocol.CurveAnalysis;
 final class Session {
     private final String id;
     private final Path path;
+    private final int item;
     private volatile ScoreSource source;
     private volatile CurveAnalysis analysis;
     private volatile String videoSha256;
     private volatile String prompt;
     private volatile String currentTakeId;
 
-    Session(String id, Path path, ScoreSource source, CurveAnalysis analysis, String videoSha256, String prompt) {
+    Session(String id, Path path, int item, ScoreSource source, CurveAnalysis analysis, String videoSha256,
+            String prompt) {
         this.id = id;
         this.path = path;
+        this.item = item;
         this.source = source;
         this.analysis = analysis;
         this.videoSha256 = videoSha256;
@@ -34,6 +37,11 @@ final class Session {
     /** The absolute path the session was opened with; also its key for the library's current-take record. */
     Path path() {
         return path;
+    }
+
+    /** Which video item of a project (1-based); 1 for a plain video. */
+    int item() {
+        return item;
     }
 
     ScoreSource source() {

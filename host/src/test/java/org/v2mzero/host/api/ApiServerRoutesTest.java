@@ -152,8 +152,13 @@ class ApiServerRoutesTest {
         HttpResponse<String> root = http.get("/");
         assertEquals(200, root.statusCode());
         assertEquals("text/html; charset=utf-8", root.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(root.body().contains("V2M-Zero"), root.body());
+        assertTrue(root.body().contains("<script src=\"/panel/panel.js\">"), root.body());
         assertEquals(root.body(), http.get("/panel/index.html").body());
+        HttpResponse<String> script = http.get("/panel/panel.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"),
+                script.headers().toString());
+        assertEquals(200, http.get("/panel/panel.css").statusCode());
 
         HttpResponse<String> missing = http.get("/panel/panel-that-is-not-there.js");
         assertEquals(404, missing.statusCode());
