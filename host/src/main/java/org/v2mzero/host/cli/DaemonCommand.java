@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.v2mzero.host.daemon.DaemonConfig;
 import org.v2mzero.host.daemon.DaemonEvent;
 import org.v2mzero.host.daemon.DaemonServer;
@@ -89,14 +87,7 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonConfig file = configFile == null ? DaemonConfig.empty() : DaemonConfig.read(configFile);
         DaemonConfig config = file.overriddenBy(flags).validated();
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(done);
-        }, "v2m-daemon-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (DaemonServer server = DaemonServer.start(config);
+        try (UntilStopped running = new UntilStopped("daemon"); DaemonServer server = DaemonServer.start(config);
                 AutoCloseable progress = server.daemon().subscribe(event -> print(out, event))) {
             out.println("v2m daemon: panel and API at " + server.url() + ", OSC control "
                     + (server.oscPort() < 0 ? "off" : "on UDP " + server.oscPort()) + ", transport "
@@ -112,21 +103,10 @@ final class DaemonCommand implements Callable<Integer> {
                         : "take " + s.currentTakeId() + " current") + ")");
                 out.flush();
             }
-            if (seconds == null) {
-                stop.await();
-            } else {
-                stop.await(Math.round(seconds * 1000), TimeUnit.MILLISECONDS);
-            }
+            running.await(seconds);
             out.println("v2m daemon: stopped");
             out.flush();
             return 0;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running, nothing to remove.
-            }
         }
     }
 
@@ -143,14 +123,6 @@ final class DaemonCommand implements Callable<Integer> {
         } else if (event.type().equals(DaemonEvent.ERROR)) {
             out.println("  " + event.data());
             out.flush();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,10 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.v2mzero.bridge.jack.JackStemPlayer;
 import org.v2mzero.bridge.jack.PlayableTake;
 import org.v2mzero.bridge.jack.PlayerState;
@@ -16,7 +12,6 @@ import org.v2mzero.bridge.jack.PlayerStats;
 import org.v2mzero.bridge.osc.OscTransportSource;
 import org.v2mzero.host.play.DawTransport;
 import org.v2mzero.host.play.TakeAudio;
-import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.TakeManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = "Play a take into JACK, locked to the JACK transport or a DAW's over OSC, until interrupted.")
 final class PlayCommand implements Callable<Integer> {
-    private static final Logger LOG = Logger.getLogger(PlayCommand.class.getName());
 
     @Parameters(index = "0", paramLabel = "TAKE_DIR", description = "a take folder (with manifest.json)")
     Path takeDir;
@@ -90,15 +84,7 @@ final class PlayCommand implements Callable<Integer> {
     private int play(TakeManifest manifest, PlayableTake take, JackStemPlayer built, OscTransportSource osc)
             throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        // On Ctrl-C the JVM exits once its hooks return: hold it until the player is closed and reported.
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            awaitQuietly(done);
-        }, "v2m-play-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (JackStemPlayer player = built) {
+        try (UntilStopped running = new UntilStopped("play"); JackStemPlayer player = built) {
             if (player.start() != PlayerState.CONNECTED) {
                 err.println("  no JACK server \"" + System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default")
                         + "\" yet; waiting for one (Ctrl-C to stop)");
@@ -111,31 +97,12 @@ final class PlayCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "playing %s from %.3f s on the timeline, ports %s:%s%n",
                     manifest.takeId(), manifest.timelineOffsetSeconds(), player.clientName(), player.portNames());
             spec.commandLine().getOut().flush();
-            waitUntilStopped(stop);
+            running.await(seconds);
             if (osc != null) {
                 spec.commandLine().getOut().println("transport: " + DawTransport.describe(osc.state())
                         + ", " + osc.malformedMessages() + " malformed OSC messages");
             }
             return report(player.stats());
-        } finally {
-            done.countDown();
-            removeHook(hook);
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void waitUntilStopped(CountDownLatch stop) throws InterruptedException {
-        if (seconds == null) {
-            stop.await();
-        } else {
-            stop.await(Math.round(seconds * 1000), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -148,14 +115,5 @@ final class PlayCommand implements Callable<Integer> {
             return ErrorReporter.EXIT_BAD_INPUT;
         }
         return 0;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is exiting because of Ctrl-C and the hook is running: nothing to remove.
-            LOG.log(Level.FINE, "exiting on interrupt", shuttingDown);
-        }
     }
 }
