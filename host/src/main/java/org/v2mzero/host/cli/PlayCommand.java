@@ -28,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = "Play a take into JACK, locked to the JACK transport or a DAW's over OSC, until interrupted.")
 final class PlayCommand implements Callable<Integer> {
-
     @Parameters(index = "0", paramLabel = "TAKE_DIR", description = "a take folder (with manifest.json)")
     Path takeDir;
 
