@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jaudiolibs.jnajack.JackException;
 import org.v2mzero.bridge.transport.TransportAnchor;
+import org.v2mzero.protocol.TransportState;
 
 /**
  * Streams the current take into JACK, locked to the JACK transport: a client (normally {@code v2m}) with
@@ -143,6 +144,20 @@ public final class JackStemPlayer implements AutoCloseable {
                     + now.sampleRate() + ", the JACK server's)");
         }
         renderer.offer(new TakeSwap(take == null ? null : take.resolve(stems), swapAtFrame));
+    }
+
+    /**
+     * Any thread. The JACK transport as the last process cycle saw it (at most one period old), for a
+     * player on the JACK transport; so a daemon needs no second client to follow it. Stopped at 0 while
+     * not connected, and for a player that follows another transport (ask that one).
+     */
+    public TransportState transport() {
+        JackSession now = session;
+        if (!(clock instanceof JackTransportClock jack) || now == null || now.serverGone()) {
+            return TransportState.stopped(now == null ? 48_000 : now.sampleRate(), System.nanoTime());
+        }
+        return TransportState.stopped(now.sampleRate(), jack.lastNanos())
+                .withPosition(jack.lastRolling(), jack.lastFrame(), jack.lastNanos());
     }
 
     /** Any thread. The take the audio thread plays now (a pending swap not yet applied is not it). */

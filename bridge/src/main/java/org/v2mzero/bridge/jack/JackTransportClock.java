@@ -13,10 +13,32 @@ import org.jaudiolibs.jnajack.JackTransportState;
 final class JackTransportClock implements CycleClock {
     // Reused: jnajack's transportQuery fills a caller-owned position, so the callback allocates none.
     private final JackPosition position = new JackPosition();
+    // The last cycle's reading, for control threads (see JackStemPlayer#transport). Three plain volatile
+    // writes per cycle; a reader may pair a frame with the next cycle's time: off by one period at most.
+    private volatile long lastFrame;
+    private volatile boolean lastRolling;
+    private volatile long lastNanos = System.nanoTime();
 
     @Override
     public void read(JackClient client, int frames, int sampleRate, CyclePosition out) throws JackException {
         JackTransportState state = client.transportQuery(position);
-        out.set(Integer.toUnsignedLong(position.getFrame()), state == JackTransportState.JackTransportRolling);
+        long frame = Integer.toUnsignedLong(position.getFrame());
+        boolean rolling = state == JackTransportState.JackTransportRolling;
+        out.set(frame, rolling);
+        lastFrame = frame;
+        lastRolling = rolling;
+        lastNanos = System.nanoTime();
+    }
+
+    long lastFrame() {
+        return lastFrame;
+    }
+
+    boolean lastRolling() {
+        return lastRolling;
+    }
+
+    long lastNanos() {
+        return lastNanos;
     }
 }

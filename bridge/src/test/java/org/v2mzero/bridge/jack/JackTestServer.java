@@ -62,7 +62,7 @@ public final class JackTestServer implements AutoCloseable {
      * Kills the server at once (SIGKILL), as a crash would, and waits (at most 5 s) until it is gone;
      * its clients are shut down by libjack. {@link #close()} still cleans up afterwards.
      */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 

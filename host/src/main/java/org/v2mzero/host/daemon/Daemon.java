@@ -39,8 +39,8 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     private final DaemonConfig config;
     private final TakeLibrary library;
     private final TakeMaker maker;
-    private final EventHub events = new EventHub();
-    private final TakeJobs jobs = new TakeJobs(events);
+    private final EventHub events;
+    private final TakeJobs jobs;
     private final Playback playback;
     private final Map<String, Session> sessions = new LinkedHashMap<>(); // guarded by this
     private final AtomicLong nextSession = new AtomicLong(1);
@@ -53,8 +53,10 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     private volatile String activeSession;
     private volatile TransportInfo lastTransport;
 
-    private Daemon(DaemonConfig config, TakeLibrary library, Playback playback) {
+    private Daemon(DaemonConfig config, TakeLibrary library, EventHub events, Playback playback) {
         this.config = config;
+        this.events = events;
+        this.jobs = new TakeJobs(events);
         this.library = library;
         this.playback = playback;
         this.maker = new TakeMaker(library, new CurveCache(library.folder().resolve(".v2m-state").resolve("curves"),
@@ -70,7 +72,11 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     /** Opens the library and starts the transport and player of a {@link DaemonConfig#validated()} config. */
     public static Daemon start(DaemonConfig config) throws IOException {
         TakeLibrary library = TakeLibrary.open(Path.of(config.library()));
-        return new Daemon(config, library, Playback.start(config));
+        EventHub events = new EventHub();
+        return new Daemon(config, library, events, Playback.start(config, line -> {
+            LOG.warning(line);
+            events.publish(DaemonEvent.ERROR, line);
+        }));
     }
 
     public DaemonConfig config() {

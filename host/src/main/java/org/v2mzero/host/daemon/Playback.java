@@ -6,15 +6,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.v2mzero.bridge.jack.JackStemPlayer;
-import org.v2mzero.bridge.jack.JackTransportSource;
 import org.v2mzero.bridge.jack.PlayableTake;
+import org.v2mzero.bridge.jack.PlayerState;
 import org.v2mzero.bridge.osc.OscTransportSource;
 import org.v2mzero.bridge.transport.TransportSource;
 import org.v2mzero.host.play.DawTransport;
@@ -28,8 +28,11 @@ import org.v2mzero.protocol.TransportState;
  * line the transport has not reached yet, so the player never waits on the generator and a swap lands
  * where a composer would cut. With transport {@code none} there is neither (API only).
  *
- * <p>The transport is started in the background and retried every 2 s while its server or DAW is not
- * there; the player reconnects by itself (see {@link JackStemPlayer}). Any thread.
+ * <p>The JACK transport is read from the player itself (what its last process cycle saw): a second JACK
+ * client would only be one more thing that can fail when the server dies (polling a client whose server
+ * was killed crashes libjack). An OSC transport needs the JACK server up first (its rate is the
+ * session's). The player reconnects by itself (see {@link JackStemPlayer}); a server
+ * that goes away, and one that comes back, are each said once. Any thread.
  */
 final class Playback implements AutoCloseable {
     /**
@@ -38,65 +41,78 @@ final class Playback implements AutoCloseable {
      */
     static final double SWAP_LEAD_SECONDS = 0.25;
     private static final Logger LOG = Logger.getLogger(Playback.class.getName());
-    private static final long RETRY_SECONDS = 2;
 
     private final String name;
-    private final TransportSource transport;
+    private final TransportSource transport; // an OSC DAW's; null for JACK (the player's) and none
     private final JackStemPlayer player;
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Consumer<String> notices;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "v2m-playback");
         t.setDaemon(true);
         return t;
     });
     // Which take each loaded audio is, to report what the audio thread plays; weak so old takes go.
     private final Map<PlayableTake, String> playingTakeIds = Collections.synchronizedMap(new WeakHashMap<>());
-    private volatile boolean transportUp;
+    private long connectsSeen; // watcher thread only
+    private boolean serverGone; // watcher thread only
 
-    private Playback(String name, TransportSource transport, JackStemPlayer player) {
+    private Playback(String name, TransportSource transport, JackStemPlayer player, Consumer<String> notices) {
         this.name = name;
         this.transport = transport;
         this.player = player;
+        this.notices = notices;
     }
 
-    /** Builds and starts the configured transport and player (a validated configuration). */
-    static Playback start(DaemonConfig config) throws IOException {
+    /**
+     * Builds and starts the configured transport and player (a validated configuration).
+     *
+     * @param notices hears one line when the JACK server goes away or comes back (on this class's thread)
+     */
+    static Playback start(DaemonConfig config, Consumer<String> notices) throws IOException {
         String name = config.transport().toLowerCase(Locale.ROOT);
         if (name.equals("none")) {
-            return new Playback(name, null, null);
+            return new Playback(name, null, null, notices);
         }
         List<String> stems = config.stems();
         Playback p;
         if (name.equals("jack")) {
-            p = new Playback(name, new JackTransportSource(config.jackClient() + "-transport"),
-                    new JackStemPlayer(config.jackClient(), stems));
+            p = new Playback(name, null, new JackStemPlayer(config.jackClient(), stems), notices);
         } else {
             // An OSC DAW's positions are in samples at the JACK server's rate, so that server comes first.
             DawTransport daw = DawTransport.named(name);
             OscTransportSource osc = daw.open(config.dawHost(), config.dawPort(), config.feedbackPort());
-            p = new Playback(name, osc, JackStemPlayer.following(config.jackClient(), stems, osc));
-            p.transportUp = true;
+            p = new Playback(name, osc, JackStemPlayer.following(config.jackClient(), stems, osc), notices);
         }
         p.player.start();
-        if (!p.transportUp) {
-            p.retries.execute(p::startTransport);
-        }
+        p.watcher.scheduleWithFixedDelay(p::watchServer, 1, 1, TimeUnit.SECONDS);
         return p;
     }
 
-    private void startTransport() {
-        try {
-            transport.start();
-            transportUp = true;
-            LOG.info(name + " transport followed");
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, name + " transport not reachable yet: " + e.getMessage(), e);
-            retries.schedule(this::startTransport, RETRY_SECONDS, TimeUnit.SECONDS);
+    /** Once a second: says when the JACK server went away, and when the player is on one again. */
+    private void watchServer() {
+        PlayerState state = player.state();
+        if (state == PlayerState.DISCONNECTED && !serverGone && connectsSeen > 0) {
+            serverGone = true;
+            notices.accept("JACK server went away; the daemon keeps its sessions and takes and reconnects when"
+                    + " it is back");
+        }
+        long connects = player.stats().connects();
+        if (connects > connectsSeen) {
+            boolean again = connectsSeen > 0;
+            connectsSeen = connects;
+            serverGone = false;
+            if (again) {
+                notices.accept("JACK server is back; playing again");
+            }
         }
     }
 
     /** Where the transport stands; stopped at 0 while it is not reachable. */
     TransportState state() {
-        return transport != null && transportUp ? transport.state() : TransportState.stopped(48_000, System.nanoTime());
+        if (transport != null) {
+            return transport.state();
+        }
+        return player != null ? player.transport() : TransportState.stopped(48_000, System.nanoTime());
     }
 
     /**
@@ -139,7 +155,7 @@ final class Playback implements AutoCloseable {
 
     @Override
     public void close() {
-        retries.shutdownNow();
+        watcher.shutdownNow();
         if (player != null) {
             player.close();
         }

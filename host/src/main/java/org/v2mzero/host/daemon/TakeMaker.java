@@ -78,17 +78,21 @@ final class TakeMaker {
     /**
      * The first bar line of {@code parent} the renderer can still reach before the playhead does: the
      * playhead plus the last job's time and half again (a job renders the whole cue, so its time barely
-     * varies between requests), or {@link #FIRST_LEAD_SECONDS} before any job ran. Stopped: the bar line
-     * at or after the playhead.
+     * varies between requests), or {@link #FIRST_LEAD_SECONDS} before any job ran. When that lies past
+     * the take's end, the first bar line after the playhead: the new material then swaps in a little
+     * later than its range starts, which beats refusing. Stopped: the bar line at or after the playhead.
      */
     double fromPlayhead(TakeManifest parent, TransportState now) throws BadInputException {
         double last = lastJobSeconds;
         double lead = now.playing() ? Double.isNaN(last) ? FIRST_LEAD_SECONDS : 1.5 * last + 0.5 : 0;
-        double takeTime = Math.max(0, now.seconds() - parent.timelineOffsetSeconds()) + lead;
-        double start = BarLines.atOrAfter(parent.tempoMap(), takeTime);
+        double playhead = Math.max(0, now.seconds() - parent.timelineOffsetSeconds());
+        double start = BarLines.atOrAfter(parent.tempoMap(), playhead + lead);
+        if (start >= parent.durationSeconds()) {
+            start = BarLines.atOrAfter(parent.tempoMap(), playhead);
+        }
         if (start >= parent.durationSeconds()) {
             throw new BadInputException("the playhead (" + String.format(Locale.ROOT, "%.1f", now.seconds())
-                    + " s) is too close to the end of take " + parent.takeId() + " to regenerate from it");
+                    + " s) is past the last bar line of take " + parent.takeId() + "; nothing left to regenerate");
         }
         return start;
     }

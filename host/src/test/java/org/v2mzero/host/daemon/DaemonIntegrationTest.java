@@ -28,7 +28,11 @@ import org.v2mzero.protocol.testing.SharedTestData;
  */
 class DaemonIntegrationTest {
     private static final int RATE = 48_000;
-    private static final double CLIP_SECONDS = 20;
+    /**
+     * Long enough that the regenerated range (the playhead plus 1.5 times the first job's time) starts
+     * well before the end even when the first job is slow on a loaded machine.
+     */
+    private static final double CLIP_SECONDS = 30;
 
     @TempDir
     Path dir;
@@ -38,7 +42,7 @@ class DaemonIntegrationTest {
     void regeneratesWhileRollingAndTheOutputSwitchesAtTheBarLineWithoutAGap() throws Exception {
         SharedTestData.tool("jack_connect");
         Path clip = dir.resolve("reel.mp4");
-        SyntheticClip.write(clip, CLIP_SECONDS, List.of(3.0, 7.5, 12.0, 16.2));
+        SyntheticClip.write(clip, CLIP_SECONDS, List.of(3.0, 7.5, 12.0, 16.2, 21.0, 25.5));
         DaemonConfig config = new DaemonConfig(dir.resolve("takes").toString(), null, "jack", null, null, null,
                 null, 0, null, -1, null, "v2m-it", null, "cinematic orchestral underscore").validated();
 
@@ -93,6 +97,41 @@ class DaemonIntegrationTest {
                     "the regenerated range really differs from the parent: " + melody + ", " + drums);
             assertNotNull(server.daemon().transport().playingTake());
             assertEquals(childId, server.daemon().transport().playingTake());
+        }
+    }
+
+    /**
+     * A JACK server that dies (SIGKILL, as a crash) is said once to clients, the daemon keeps serving,
+     * and when a server with the same name is back the player and the transport follower are on it.
+     */
+    @Test
+    @Timeout(120)
+    void survivesTheJackServerDyingAndFollowsTheNextOne() throws Exception {
+        DaemonConfig config = new DaemonConfig(dir.resolve("takes").toString(), null, "jack", null, null, null,
+                null, 0, null, -1, null, "v2m-it", null, null).validated();
+        JackTestServer first = JackTestServer.start(256);
+        try (DaemonServer server = DaemonServer.start(config); ApiClient api = ApiClient.of(server)) {
+            JackRecorder.await("the player on the first server", Duration.ofSeconds(20),
+                    () -> "CONNECTED".equals(server.daemon().transport().player()));
+
+            first.kill();
+            api.awaitEvent("a notice that the server went away", e -> e.path("type").asText().equals("error")
+                    && e.path("data").asText().startsWith("JACK server went away"));
+            assertEquals("DISCONNECTED", server.daemon().transport().player());
+            assertEquals(0, api.get("/api/sessions").size(), "the API still answers");
+
+            try (JackTestServer second = JackTestServer.start(256)) {
+                api.awaitEvent("a notice that it is back", e -> e.path("type").asText().equals("error")
+                        && e.path("data").asText().startsWith("JACK server is back"));
+                try (JackRecorder daw = JackRecorder.open("v2m-it-daw", RATE)) {
+                    daw.play();
+                    JackRecorder.await("the daemon following the new server's transport", Duration.ofSeconds(20),
+                            () -> server.daemon().transport().rolling());
+                    daw.stop();
+                }
+            }
+        } finally {
+            first.close();
         }
     }
 
