@@ -21,9 +21,10 @@ import org.v2mzero.protocol.EventCurve;
  * ({@link OnsetStrength}) of {@code onsetFeatures}: on the sectoid guitar stems it marks note attacks
  * better than the cosine novelty (onset F 0.78/0.74 against at best 0.67/0.59 with the same rule).
  * Tempo and beats come from the spectral flux of the curve's own features ({@code logMel}), whose
- * higher log knee lets the loud hits that carry the beat outvote quiet ghost notes and hi-hat
- * subdivisions: on the Sonic Pi loops that alone took the loop-aware tempo from 6 to 8 of 8
- * (LoopTempoTest).
+ * log knee, 20 dB above the onset features', lets the loud hits that carry the beat outvote quiet ghost
+ * notes and hi-hat subdivisions: on the Sonic Pi loops the loop-aware tempo is right on all eight with
+ * it, for any prior width from 0.6 to 1.0 octaves, and on at most seven with the onset features, for
+ * any of those widths (loop_compus at double or loop_breakbeat at half its tempo).
  *
  * <p>Deterministic: the same file and settings give the same numbers. Immutable; any thread.
  *
