@@ -6,8 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.v2mzero.host.report.CurvePlot;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.models.encoder.ImageEncoderManifest;
+import org.v2mzero.models.encoder.OnnxImageEncoder;
+import org.v2mzero.models.encoder.OnnxVideoFeatures;
 import org.v2mzero.models.music.MusicCurveAnalyzer;
 import org.v2mzero.models.video.NoVideoStreamException;
+import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.AtomicFiles;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.Json;
@@ -18,8 +22,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code v2m curve VIDEO|AUDIO --json FILE [--png FILE]}: the event curve, hits, cuts and sections of a video; a
- * file without a video stream gets the music curve of its audio (same recipe, no cuts).
+ * {@code v2m curve VIDEO|AUDIO --json FILE [--png FILE] [--encoder MANIFEST]}: the event curve, hits, cuts and
+ * sections of a video; a file without a video stream gets the music curve of its audio (same recipe, no cuts).
+ * {@code --encoder} swaps the hand-made video features for an ONNX image encoder.
  */
 @Command(name = "curve", mixinStandardHelpOptions = true,
         description = "Write a video's (or audio's) event curve, hits, hard cuts and sections as JSON.")
@@ -35,12 +40,21 @@ final class CurveCommand implements Callable<Integer> {
             description = "also draw the curve, its cuts and hits on a timecode axis, as PNG")
     Path png;
 
+    @Option(names = "--encoder", paramLabel = "MANIFEST",
+            description = {"video features from an ONNX image encoder described by this JSON manifest (model, input"
+                    + " size, normalisation, output, pooling) instead of the default hand-made features.",
+                "The default stays the hand-made features (mean-removed luma thumbnails): no encoder weights ship"
+                    + " with v2m and they find cuts and motion at a fraction of an encoder's cost. The paper's"
+                    + " DINOv2-class encoder plugs in here for whoever has its ONNX export; the rest of the"
+                    + " recipe (novelty, z-score, smoothing, cuts) stays the same. Video only."})
+    Path encoder;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        CurveAnalysis analysis = analyze(video);
+        CurveAnalysis analysis = encoder == null ? analyze(video) : analyzeWithEncoder(video, encoder);
         AtomicFiles.write(json, Json.writeBytes(analysis));
         if (png != null) {
             CurvePlot.write(analysis, png);
@@ -57,6 +71,16 @@ final class CurveCommand implements Callable<Integer> {
             return VideoCurveAnalyzer.DEFAULT.analyze(file);
         } catch (NoVideoStreamException e) {
             return MusicCurveAnalyzer.DEFAULT.analyze(file).curve();
+        }
+    }
+
+    /** A video's curve from the encoder's features; an encoder has nothing to say about audio. */
+    private static CurveAnalysis analyzeWithEncoder(Path file, Path manifest) throws IOException {
+        try (OnnxImageEncoder onnx = OnnxImageEncoder.load(ImageEncoderManifest.read(manifest))) {
+            return VideoCurveAnalyzer.DEFAULT.analyze(file, new OnnxVideoFeatures(onnx), fraction -> { });
+        } catch (NoVideoStreamException e) {
+            throw new BadInputException(e.getMessage() + " (--encoder " + manifest.getFileName()
+                    + " reads video only: leave it out for the music curve)", e);
         }
     }
 }

@@ -44,7 +44,7 @@ class OnnxVideoFeaturesTest {
         cutTimes = SyntheticClip.write(clip, 6.0, List.of(1.0, 2.5, 4.02));
         thumbnails = VideoCurveAnalyzer.DEFAULT.analyze(clip);
         for (int channels : new int[] {1, 3}) {
-            randomProjection(dir, channels, WIDTH, HEIGHT, DIM);
+            randomProjection(dir, "projection-" + channels, channels, WIDTH, HEIGHT, DIM);
         }
     }
 
@@ -93,17 +93,19 @@ class OnnxVideoFeaturesTest {
     }
 
     /**
-     * Writes {@code projection-C.onnx} and its manifest {@code projection-C.json} into {@code dir}: a
-     * {@code [C * height * width, dim]} matrix of N(0, 1/dim) numbers from a fixed seed.
+     * Writes {@code NAME.onnx} and its manifest {@code NAME.json} into {@code dir}: a
+     * {@code [channels * height * width, dim]} matrix of N(0, 1/dim) numbers from a fixed seed.
+     *
+     * @return the manifest
      */
-    static Path randomProjection(Path dir, int channels, int width, int height, int dim) throws IOException {
+    static Path randomProjection(Path dir, String name, int channels, int width, int height, int dim)
+            throws IOException {
         int n = channels * width * height;
         Random random = new Random(20240611L + channels);
         float[] weights = new float[n * dim];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = (float) (random.nextGaussian() / Math.sqrt(dim));
         }
-        String name = "projection-" + channels;
         TinyOnnx.projection(channels, height, width, dim, weights, TinyOnnx.FREE).write(dir.resolve(name + ".onnx"));
         String perChannel = channels == 1 ? "[%s]" : "[%s, %<s, %<s]";
         return Files.writeString(dir.resolve(name + ".json"), """
