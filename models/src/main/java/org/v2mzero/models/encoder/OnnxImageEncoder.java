@@ -23,8 +23,8 @@ import org.v2mzero.protocol.BadInputException;
 
 /**
  * An ONNX image encoder run as its {@link ImageEncoderManifest} says: pictures in, one feature
- * vector per picture out. Pixels are normalised into an NCHW float tensor, several pictures go
- * through ONNX Runtime in one run (up to {@link #batchSize()}), and the named output is pooled.
+ * vector per picture out. Pixels are normalised into an NCHW float tensor, {@link #batchSize()}
+ * pictures go through ONNX Runtime per run, and the named output is pooled.
  *
  * <p>Thread-safe: an ONNX Runtime session may run from several threads, and each run takes an input
  * buffer of its own from a pool (one per thread that runs at once). Load once and share;
@@ -32,11 +32,13 @@ import org.v2mzero.protocol.BadInputException;
  */
 public final class OnnxImageEncoder implements AutoCloseable {
     /**
-     * Pictures per run when the model's batch dimension is free. A run has a fixed cost (tensor
-     * set-up, thread hand-off) that small encoders feel; beyond a few pictures a batch gains nothing
-     * and only holds more frames (see the report in OnnxImageEncoderTest's class comment).
+     * Pictures per run when the model's batch dimension is free: one. On the CPU, batches gained
+     * nothing (OnnxCurveBench on a 720p clip: a 224 x 224 pipeline at about 3.5 CPU ms a frame either
+     * way; a ViT-S/14-shaped model at 74-86 CPU ms a frame alone, 86-96 in batches of 8, its working
+     * set outgrowing the cache), so frames are not held back to form them. Models with a fixed batch
+     * size get batches of that size; {@link #load(ImageEncoderManifest, int)} asks for others.
      */
-    public static final int DEFAULT_BATCH = 8;
+    public static final int DEFAULT_BATCH = 1;
 
     private final ImageEncoderManifest manifest;
     private final OrtEnvironment env;

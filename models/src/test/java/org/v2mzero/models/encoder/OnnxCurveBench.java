@@ -23,6 +23,22 @@ import org.v2mzero.protocol.CurveAnalysis;
  */
 public final class OnnxCurveBench {
     private static final int ROUNDS = 3;
+    private static final int[] BATCHES = {1, 8};
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** Wall-clock speed, and the process's CPU time per frame (steadier on a busy machine). */
+    private record Speed(double fps, double cpuMs) {
+        static Speed since(long wall0, long cpu0, int frames) {
+            return new Speed(frames / ((System.nanoTime() - wall0) / 1e9),
+                    (OS.getProcessCpuTime() - cpu0) / 1e6 / frames);
+        }
+
+        String ratio(Speed reference) {
+            return String.format("%.0f frames/s, %.2f CPU ms/frame (x%.2f, x%.2f)", fps, cpuMs, fps / reference.fps,
+                    cpuMs / reference.cpuMs);
+        }
+    }
 
     private OnnxCurveBench() {}
 
@@ -40,15 +56,15 @@ public final class OnnxCurveBench {
         Path dino = pooledConvolution(dir, 224, 224);
         System.out.printf("%s; models and manifests in %s%n", video, dir);
         for (int round = 0; round < ROUNDS; round++) {
-            double reference = thumbnails(video);
-            System.out.printf("round %d: thumbnails %.0f frames/s", round, reference);
+            Speed reference = thumbnails(video);
+            System.out.printf("round %d: thumbnails %.0f frames/s, %.2f CPU ms/frame%n", round, reference.fps,
+                    reference.cpuMs);
             for (Path manifest : List.of(small, dino)) {
-                for (int batch : new int[] {1, OnnxImageEncoder.DEFAULT_BATCH}) {
-                    double fps = encoded(video, manifest, batch);
-                    System.out.printf("; %s batch %d %.0f (%.2f)", manifest.getFileName(), batch, fps, fps / reference);
+                for (int batch : BATCHES) {
+                    Speed speed = encoded(video, manifest, batch);
+                    System.out.printf("  %s batch %d: %s%n", manifest.getFileName(), batch, speed.ratio(reference));
                 }
             }
-            System.out.println();
         }
         if (vit) {
             vitStandIn(dir);
@@ -65,17 +81,20 @@ public final class OnnxCurveBench {
                 """.formatted(name, width, height));
     }
 
-    private static double thumbnails(Path video) throws Exception {
+    private static Speed thumbnails(Path video) throws Exception {
         long t0 = System.nanoTime();
+        long c0 = OS.getProcessCpuTime();
         CurveAnalysis a = VideoCurveAnalyzer.DEFAULT.analyze(video);
-        return a.frames() / ((System.nanoTime() - t0) / 1e9);
+        return Speed.since(t0, c0, a.frames());
     }
 
-    private static double encoded(Path video, Path manifest, int batch) throws Exception {
+    /** The whole curve with the encoder, its loading included (as {@code v2m curve --encoder} does). */
+    private static Speed encoded(Path video, Path manifest, int batch) throws Exception {
         long t0 = System.nanoTime();
+        long c0 = OS.getProcessCpuTime();
         try (OnnxImageEncoder encoder = OnnxImageEncoder.load(ImageEncoderManifest.read(manifest), batch)) {
             CurveAnalysis a = VideoCurveAnalyzer.DEFAULT.analyze(video, new OnnxVideoFeatures(encoder), p -> { });
-            return a.frames() / ((System.nanoTime() - t0) / 1e9);
+            return Speed.since(t0, c0, a.frames());
         }
     }
 
@@ -98,16 +117,17 @@ public final class OnnxCurveBench {
             pictures.add(new Picture(i, 224, 224, planes));
         }
         for (int round = 0; round < ROUNDS; round++) {
-            System.out.printf("round %d: ViT-S/14 stand-in inference", round);
-            for (int batch : new int[] {1, OnnxImageEncoder.DEFAULT_BATCH}) {
+            for (int batch : BATCHES) {
                 try (OnnxImageEncoder encoder = OnnxImageEncoder.load(ImageEncoderManifest.read(manifest), batch)) {
                     encoder.encode(pictures.subList(0, batch));
                     long t0 = System.nanoTime();
+                    long c0 = OS.getProcessCpuTime();
                     encoder.encode(pictures);
-                    System.out.printf("; batch %d %.1f frames/s", batch, pictures.size() / ((System.nanoTime() - t0) / 1e9));
+                    Speed s = Speed.since(t0, c0, pictures.size());
+                    System.out.printf("round %d: ViT-S/14 stand-in inference, batch %d: %.1f frames/s, %.0f CPU ms/frame%n",
+                            round, batch, s.fps, s.cpuMs);
                 }
             }
-            System.out.println();
         }
     }
 

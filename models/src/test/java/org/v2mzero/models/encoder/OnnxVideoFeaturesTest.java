@@ -68,6 +68,21 @@ class OnnxVideoFeaturesTest {
     }
 
     @Test
+    void framesEncodedInBatchesGiveTheSameCurve() throws IOException {
+        CurveAnalysis single = analyze(3);
+        CurveAnalysis batched;
+        ImageEncoderManifest m = ImageEncoderManifest.read(dir.resolve("projection-3.json"));
+        // 150 frames in batches of 7: the last batch holds 3.
+        try (OnnxImageEncoder encoder = OnnxImageEncoder.load(m, 7)) {
+            batched = VideoCurveAnalyzer.DEFAULT.analyze(clip, new OnnxVideoFeatures(encoder), p -> { });
+        }
+        assertEquals(single.frames(), batched.frames());
+        assertArrayEquals(single.curve().times(), batched.curve().times(), 0.0);
+        assertArrayEquals(single.curve().values(), batched.curve().values(), 1e-4);
+        assertEquals(single.cuts(), batched.cuts());
+    }
+
+    @Test
     void sameInputSameNumbers() throws IOException {
         assertEquals(analyze(3), analyze(3));
     }
