@@ -41,12 +41,13 @@ final class CurveCommand implements Callable<Integer> {
     Path png;
 
     @Option(names = "--encoder", paramLabel = "MANIFEST",
-            description = {"video features from an ONNX image encoder described by this JSON manifest (model, input"
-                    + " size, normalisation, output, pooling) instead of the default hand-made features.",
+            description = {"video features from an ONNX image encoder instead of the hand-made default. MANIFEST is"
+                    + " JSON: model (a path beside it), input, width, height, channels (1|3), mean and std (per"
+                    + " channel, on 0..1 pixels), output, pooling (none|mean|cls), layout (NCHW, optional).",
                 "The default stays the hand-made features (mean-removed luma thumbnails): no encoder weights ship"
-                    + " with v2m and they find cuts and motion at a fraction of an encoder's cost. The paper's"
-                    + " DINOv2-class encoder plugs in here for whoever has its ONNX export; the rest of the"
-                    + " recipe (novelty, z-score, smoothing, cuts) stays the same. Video only."})
+                    + " with v2m, and they find cuts and motion at a fraction of an encoder's cost. Whoever has the"
+                    + " ONNX export of a DINOv2-class encoder (the paper's choice) plugs it in here; novelty,"
+                    + " z-score, smoothing and cut finding stay the same. Video only."})
     Path encoder;
 
     @Spec
