@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.Json;
 
@@ -45,46 +44,6 @@ public record ImageEncoderManifest(Path file, Path model, String input, int widt
         String layout, List<Double> mean, List<Double> std, String output, Pooling pooling) {
     /** The one input layout supported: batch, channels, rows, columns. */
     public static final String NCHW = "NCHW";
-
-    /** How a model output becomes one feature vector per frame. */
-    public enum Pooling {
-        /** A {@code [batch, dim]} output, taken as is. */
-        NONE(2),
-        /** The mean over tokens ({@code [batch, tokens, dim]}) or positions ({@code [batch, dim, h, w]}). */
-        MEAN(3, 4),
-        /** Token 0 of a {@code [batch, tokens, dim]} output (a ViT's class token). */
-        CLS(3);
-
-        private final int[] ranks;
-
-        Pooling(int... ranks) {
-            this.ranks = ranks;
-        }
-
-        /** Whether an output of this rank (batch included) can be pooled this way. */
-        public boolean accepts(int rank) {
-            for (int r : ranks) {
-                if (r == rank) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The output shapes it takes, for messages. */
-        public String expectedShape() {
-            return switch (this) {
-                case NONE -> "rank 2, [batch, dim]";
-                case MEAN -> "rank 3 or 4, [batch, tokens, dim] or [batch, dim, height, width]";
-                case CLS -> "rank 3, [batch, tokens, dim]";
-            };
-        }
-
-        /** The name written in manifests. */
-        public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** The fields as written; boxed so a missing one reads as null. */
     record Fields(String model, String input, Integer width, Integer height, Integer channels, String layout,

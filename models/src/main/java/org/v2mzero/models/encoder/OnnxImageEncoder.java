@@ -241,7 +241,7 @@ public final class OnnxImageEncoder implements AutoCloseable {
             FloatBuffer data = ((OnnxTensor) value).getFloatBuffer();
             float[] all = new float[data.remaining()];
             data.get(all);
-            return pool(manifest.pooling(), all, outShape).subList(0, wanted);
+            return manifest.pooling().pool(all, outShape).subList(0, wanted);
         } catch (OrtException e) {
             throw new IOException(manifest.file() + ": running " + manifest.model().getFileName() + " failed ("
                     + firstLine(e) + ")", e);
@@ -254,39 +254,6 @@ public final class OnnxImageEncoder implements AutoCloseable {
                     + " (expected: " + manifest.width() + " x " + manifest.height() + " x " + manifest.channels()
                     + ", as " + manifest.file() + " says)");
         }
-    }
-
-    /**
-     * One vector per batch row of a row-major output of {@code shape} (batch first), pooled as
-     * {@link ImageEncoderManifest.Pooling} says. Package-private for the tests.
-     */
-    static List<float[]> pool(ImageEncoderManifest.Pooling pooling, float[] data, long[] shape) {
-        int n = (int) shape[0];
-        int per = data.length / n;
-        // [b, tokens, dim] averages with stride dim; [b, dim, h, w] averages contiguous runs of h*w.
-        int dim = (int) (shape.length == 4 ? shape[1] : shape[shape.length - 1]);
-        int count = per / dim;
-        List<float[]> out = new ArrayList<>(n);
-        for (int b = 0; b < n; b++) {
-            int base = b * per;
-            float[] v = new float[dim];
-            switch (pooling) {
-                case NONE, CLS -> System.arraycopy(data, base, v, 0, dim);
-                case MEAN -> {
-                    boolean tokens = shape.length == 3;
-                    for (int d = 0; d < dim; d++) {
-                        double sum = 0;
-                        for (int k = 0; k < count; k++) {
-                            sum += data[base + (tokens ? k * dim + d : d * count + k)];
-                        }
-                        v[d] = (float) (sum / count);
-                    }
-                }
-                default -> throw new IllegalArgumentException("pooling : " + pooling);
-            }
-            out.add(v);
-        }
-        return out;
     }
 
     private static String firstLine(Exception e) {

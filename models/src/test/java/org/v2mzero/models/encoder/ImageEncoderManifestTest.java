@@ -44,7 +44,7 @@ class ImageEncoderManifestTest {
         assertEquals(List.of(0.485, 0.456, 0.406), m.mean());
         assertEquals(List.of(0.229, 0.224, 0.225), m.std());
         assertEquals("last_hidden_state", m.output());
-        assertEquals(ImageEncoderManifest.Pooling.CLS, m.pooling());
+        assertEquals(Pooling.CLS, m.pooling());
     }
 
     @Test
