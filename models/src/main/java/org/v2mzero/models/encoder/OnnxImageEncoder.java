@@ -33,9 +33,9 @@ import org.v2mzero.protocol.BadInputException;
 public final class OnnxImageEncoder implements AutoCloseable {
     /**
      * Pictures per run when the model's batch dimension is free: one. On the CPU, batches gained
-     * nothing (OnnxCurveBench on a 720p clip: a 224 x 224 pipeline at about 3.5 CPU ms a frame either
-     * way; a ViT-S/14-shaped model at 74-86 CPU ms a frame alone, 86-96 in batches of 8, its working
-     * set outgrowing the cache), so frames are not held back to form them. Models with a fixed batch
+     * nothing (OnnxCurveBench on a 720p clip: the whole 224 x 224 path at 3.1-3.7 CPU ms a frame one
+     * at a time, 3.5-4.0 in batches of 8; a ViT-S/14-shaped model's inference at 72-76 CPU ms a frame
+     * alone, 78-86 in batches of 8), so frames are not held back to form them. Models with a fixed batch
      * size get batches of that size; {@link #load(ImageEncoderManifest, int)} asks for others.
      */
     public static final int DEFAULT_BATCH = 1;
