@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleConsumer;
-import org.v2mzero.models.video.GreyFrame;
 import org.v2mzero.models.video.VideoDecoder;
 import org.v2mzero.models.video.VideoInfo;
 import org.v2mzero.protocol.BadInputException;
@@ -14,8 +13,9 @@ import org.v2mzero.protocol.EventCurve;
 import org.v2mzero.protocol.Hit;
 
 /**
- * Video file → {@link CurveAnalysis}: decodes every frame ({@link VideoDecoder}), computes
- * {@link FrameFeatures}, raw {@link Novelty} between consecutive frames, the event curve
+ * Video file → {@link CurveAnalysis}: decodes every frame ({@link VideoDecoder}), computes its
+ * features (by default {@link FrameFeatures} of a thumbnail; any {@link VideoFeatures} on request),
+ * raw {@link Novelty} between consecutive frames, the event curve
  * ({@link EventCurveRecipe}), its hits ({@link HitPicker}), the hard cuts ({@link CutDetector}) and the
  * sections ({@link SectionFinder}).
  *
@@ -23,7 +23,7 @@ import org.v2mzero.protocol.Hit;
  * frame, not one thumbnail. Deterministic: the same file and settings give the same numbers.
  * Immutable; {@link #analyze} may run on any thread, several at once on different files.
  *
- * @param thumbWidth    thumbnail width in pixels ({@link VideoDecoder#DEFAULT_THUMB_WIDTH})
+ * @param thumbWidth    thumbnail width in pixels of the default features ({@link VideoDecoder#DEFAULT_THUMB_WIDTH})
  * @param smoothSeconds Hann window of the curve in seconds
  * @param hitPicker     how hits are picked from the curve
  * @param cutDetector   how cuts are found in the raw novelty
@@ -61,11 +61,24 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
      * @throws IOException       when decoding fails mid-stream
      */
     public CurveAnalysis analyze(Path video, DoubleConsumer progress) throws IOException {
+        return analyze(video, new ThumbnailVideoFeatures(thumbWidth), progress);
+    }
+
+    /**
+     * Analyses a video file with other features than the default thumbnails (an image encoder); the
+     * rest of the recipe and of these settings applies unchanged, {@code thumbWidth} aside.
+     *
+     * @param features where each frame's feature vector comes from
+     * @param progress as {@link #analyze(Path, DoubleConsumer)}
+     * @throws BadInputException naming the file when it cannot be decoded or has fewer than 2 frames
+     * @throws IOException       when decoding or encoding fails mid-stream
+     */
+    public CurveAnalysis analyze(Path video, VideoFeatures features, DoubleConsumer progress) throws IOException {
         Novelties n;
         VideoInfo info;
-        try (VideoDecoder decoder = VideoDecoder.open(video, thumbWidth)) {
-            info = decoder.info();
-            n = decode(decoder, progress);
+        try (VideoFeatures.Reader reader = features.open(video)) {
+            info = reader.info();
+            n = decode(reader, progress);
         }
         if (n.frames < 2) {
             throw new BadInputException(video + ": " + n.frames + " decodable video frame(s) (expected: >= 2)");
@@ -101,13 +114,13 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         }
     }
 
-    private static Novelties decode(VideoDecoder decoder, DoubleConsumer progress) throws IOException {
+    private static Novelties decode(VideoFeatures.Reader reader, DoubleConsumer progress) throws IOException {
         Novelties n = new Novelties();
-        double duration = decoder.info().durationSeconds();
+        double duration = reader.info().durationSeconds();
         double reported = 0;
         double[] previous = null;
-        for (GreyFrame frame = decoder.next(); frame != null; frame = decoder.next()) {
-            double[] features = FrameFeatures.of(frame);
+        for (VideoFeatures.Frame frame = reader.next(); frame != null; frame = reader.next()) {
+            double[] features = frame.features();
             n.frames++;
             if (previous != null) {
                 n.add(frame.timeSeconds(), Novelty.cosineDistance(previous, features));

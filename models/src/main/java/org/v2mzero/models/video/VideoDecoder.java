@@ -2,6 +2,7 @@ package org.v2mzero.models.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 
 import java.io.IOException;
@@ -22,6 +23,9 @@ import org.v2mzero.protocol.BadInputException;
  * keeps its real timing. Times are seconds from the container's start time: that is the instant a
  * DAW places at the start of the video item and the one the file's own soundtrack is aligned to.
  *
+ * <p>{@link #openPictures} is the other mode, for an image encoder: {@link Picture}s of an exact size,
+ * grey or RGB, with the same timing.
+ *
  * <p>Not thread-safe: one thread opens, reads and closes a decoder. {@link #close()} is idempotent.
  */
 public final class VideoDecoder implements AutoCloseable {
@@ -36,18 +40,23 @@ public final class VideoDecoder implements AutoCloseable {
     private final VideoInfo info;
     private final int thumbWidth;
     private final int thumbHeight;
+    private final int channels;
     private final long startMicros;
     private long lastMicros = Long.MIN_VALUE;
     private int decoded;
     private int dropped;
     private boolean closed;
 
+    /** What swscale is asked for: {@code height} 0 keeps the display aspect. */
+    private record Target(int width, int height, int channels) {}
+
     private VideoDecoder(FFmpegFrameGrabber grabber, VideoInfo info, int thumbWidth, int thumbHeight,
-            long startMicros) {
+            int channels, long startMicros) {
         this.grabber = grabber;
         this.info = info;
         this.thumbWidth = thumbWidth;
         this.thumbHeight = thumbHeight;
+        this.channels = channels;
         this.startMicros = startMicros;
     }
 
@@ -69,15 +78,39 @@ public final class VideoDecoder implements AutoCloseable {
         if (thumbWidth < 2) {
             throw new IllegalArgumentException("thumbWidth : " + thumbWidth + " (expected: >= 2)");
         }
+        return start(file, new Target(thumbWidth, 0, 1));
+    }
+
+    /**
+     * Opens a video file for {@link #nextPicture()}: every frame scaled to exactly {@code width x
+     * height} upright pixels (stretched if the display aspect differs, as an image encoder's fixed
+     * input wants), grey or RGB, by the same area-averaging scaler and with the same timing as the
+     * thumbnails of {@link #open(Path, int)}.
+     *
+     * @param channels 1 for grey (luma), 3 for RGB
+     * @throws BadInputException as {@link #open(Path, int)}
+     */
+    public static VideoDecoder openPictures(Path file, int width, int height, int channels) throws BadInputException {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("width x height : " + width + " x " + height + " (expected: >= 1 x 1)");
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels : " + channels + " (expected: 1 or 3)");
+        }
+        return start(file, new Target(width, height, channels));
+    }
+
+    private static VideoDecoder start(Path file, Target target) throws BadInputException {
         MediaFiles.requireNonEmptyFile(file, "a video");
         FfmpegLog.silence();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        grabber.setImageMode(FrameGrabber.ImageMode.GRAY);
-        grabber.setPixelFormat(AV_PIX_FMT_GRAY8);
+        boolean rgb = target.channels() == 3;
+        grabber.setImageMode(rgb ? FrameGrabber.ImageMode.COLOR : FrameGrabber.ImageMode.GRAY);
+        grabber.setPixelFormat(rgb ? AV_PIX_FMT_RGB24 : AV_PIX_FMT_GRAY8);
         grabber.setImageScalingFlags(SWS_AREA);
         try {
             grabber.start();
-            return configure(file, grabber, thumbWidth);
+            return configure(file, grabber, target);
         } catch (FrameGrabber.Exception | RuntimeException | BadInputException e) {
             releaseQuietly(grabber, e);
             if (e instanceof BadInputException bad) {
@@ -87,7 +120,7 @@ public final class VideoDecoder implements AutoCloseable {
         }
     }
 
-    private static VideoDecoder configure(Path file, FFmpegFrameGrabber grabber, int thumbWidth)
+    private static VideoDecoder configure(Path file, FFmpegFrameGrabber grabber, Target target)
             throws BadInputException {
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             throw new NoVideoStreamException(file + ": has no video stream");
@@ -100,7 +133,9 @@ public final class VideoDecoder implements AutoCloseable {
         if (Rotation.swapsAxes(rotation)) {
             displayAspect = 1 / displayAspect;
         }
-        int uprightHeight = Math.max(1, (int) Math.round(thumbWidth / displayAspect));
+        int thumbWidth = target.width();
+        int uprightHeight = target.height() > 0 ? target.height()
+                : Math.max(1, (int) Math.round(thumbWidth / displayAspect));
         // swscale produces the coded orientation; the thumbnail is turned upright afterwards.
         boolean swap = Rotation.swapsAxes(rotation);
         grabber.setImageWidth(swap ? uprightHeight : thumbWidth);
@@ -111,7 +146,7 @@ public final class VideoDecoder implements AutoCloseable {
         double durationSeconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / 1e6;
         VideoInfo info = new VideoInfo(file, width, height, rotation, grabber.getFrameRate(),
                 durationSeconds, grabber.getVideoCodecName());
-        return new VideoDecoder(grabber, info, thumbWidth, uprightHeight, startMicros);
+        return new VideoDecoder(grabber, info, thumbWidth, uprightHeight, target.channels(), startMicros);
     }
 
     /** The stream as the container describes it; {@code durationSeconds} is NaN when unknown. */
@@ -119,12 +154,12 @@ public final class VideoDecoder implements AutoCloseable {
         return info;
     }
 
-    /** Upright thumbnail width in pixels. */
+    /** Upright thumbnail (or picture) width in pixels. */
     public int thumbWidth() {
         return thumbWidth;
     }
 
-    /** Upright thumbnail height in pixels. */
+    /** Upright thumbnail (or picture) height in pixels. */
     public int thumbHeight() {
         return thumbHeight;
     }
@@ -143,8 +178,29 @@ public final class VideoDecoder implements AutoCloseable {
      * The next frame in presentation order, or {@code null} at the end of the stream.
      *
      * @throws IOException naming the file when FFmpeg fails mid-stream
+     * @throws IllegalStateException when opened for RGB {@link #openPictures pictures}
      */
     public GreyFrame next() throws IOException {
+        if (channels != 1) {
+            throw new IllegalStateException("decoder for " + info.file() + " gives RGB pictures: use nextPicture()");
+        }
+        Frame frame = grab();
+        return frame == null ? null : toGrey(frame, (frame.timestamp - startMicros) / 1e6);
+    }
+
+    /**
+     * The next frame as a {@link Picture} of {@link #thumbWidth()} x {@link #thumbHeight()}, with the
+     * channels this decoder was opened for, or {@code null} at the end of the stream.
+     *
+     * @throws IOException naming the file when FFmpeg fails mid-stream
+     */
+    public Picture nextPicture() throws IOException {
+        Frame frame = grab();
+        return frame == null ? null : toPicture(frame, (frame.timestamp - startMicros) / 1e6);
+    }
+
+    /** The next frame whose time advances, or null at the end; counts it as decoded. */
+    private Frame grab() throws IOException {
         if (closed) {
             throw new IllegalStateException("decoder for " + info.file() + " is closed");
         }
@@ -166,7 +222,7 @@ public final class VideoDecoder implements AutoCloseable {
             }
             lastMicros = frame.timestamp;
             decoded++;
-            return toGrey(frame, (frame.timestamp - startMicros) / 1e6);
+            return frame;
         }
     }
 
@@ -185,6 +241,27 @@ public final class VideoDecoder implements AutoCloseable {
         float[] upright = Rotation.rotate(luma, w, h, info.rotationDegrees());
         boolean swap = Rotation.swapsAxes(info.rotationDegrees());
         return new GreyFrame(seconds, swap ? h : w, swap ? w : h, upright);
+    }
+
+    private Picture toPicture(Frame frame, double seconds) {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        int stride = frame.imageStride;
+        ByteBuffer buf = (ByteBuffer) frame.image[0];
+        int rotation = info.rotationDegrees();
+        float[][] planes = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            float[] plane = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                int row = y * stride + c;
+                for (int x = 0; x < w; x++) {
+                    plane[y * w + x] = buf.get(row + x * channels) & 0xFF;
+                }
+            }
+            planes[c] = Rotation.rotate(plane, w, h, rotation);
+        }
+        boolean swap = Rotation.swapsAxes(rotation);
+        return new Picture(seconds, swap ? h : w, swap ? w : h, planes);
     }
 
     /** Releases FFmpeg's resources. Idempotent. */
