@@ -95,7 +95,8 @@ class ArdourOscTransportSourceTest {
     void locatesWithTheTwoInt32sArdourRegistersToTheSample() throws Exception {
         source.locate(1.5);
         awaitTrue(() -> rig.truthFrame() == 72_000 && source.state().frame() == 72_000,
-                () -> "Ardour at " + rig.truthFrame() + ", followed at " + source.state().frame() + " (expected: 72000)");
+                () -> "Ardour at " + rig.truthFrame() + ", followed at " + source.state().frame()
+                        + " (expected: 72000)");
         assertFalse(rig.truthPlaying(), "a locate while stopped stays stopped");
         assertEquals("/locate ,ii", lastLocate(), "sample and roll flag as int32s");
 

@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.v2mzero.protocol.testing.SharedTestData;
 
 /**
  * Runs the DAW scripts of {@code examples/} under plain {@code lua5.3} in a harness (a test resource) that
  * stands in for the DAW's Lua API, so the scripts' own logic really runs here: REAPER cannot be installed,
- * and Ardour's {@code Editor} exists only in its GUI. Skips (fails in CI) where lua5.3 is not installed.
+ * and Ardour's {@code Editor} exists only in its GUI. Skips (fails in CI) where the runner is not installed.
  *
  * <p>Test thread only; every run is bounded.
  */
@@ -50,19 +51,28 @@ public final class LuaScripts {
      * exits non-zero (a Lua error in the script or the harness) or runs over 30 s.
      */
     public static List<String> run(Path harness, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SharedTestData.tool("lua5.3").toString(), harness.toString()));
+        return run("lua5.3", Map.of(), harness, args);
+    }
+
+    /** As {@link #run(Path, String...)} with another Lua runner ({@code ardour7-lua}) and more environment. */
+    public static List<String> run(String tool, Map<String, String> env, Path script, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(SharedTestData.tool(tool).toString(), script.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("lua-out-", ".txt");
         Path err = Files.createTempFile("lua-err-", ".txt");
         try {
-            Process lua = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process lua = builder.start();
             boolean done = lua.waitFor(RUN_SECONDS, TimeUnit.SECONDS);
             if (!done) {
                 lua.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                fail("lua5.3 ran over " + RUN_SECONDS + " s: " + String.join(" ", command));
+                fail(tool + " ran over " + RUN_SECONDS + " s: " + String.join(" ", command));
             }
             String errors = Files.readString(err, StandardCharsets.UTF_8);
-            assertTrue(lua.exitValue() == 0, "lua5.3 exited " + lua.exitValue() + ": " + errors);
+            assertTrue(lua.exitValue() == 0, tool + " exited " + lua.exitValue() + ": " + errors);
             return Files.readAllLines(out, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(out);

@@ -61,7 +61,8 @@ class ReaperImportTriggerTest {
                 + "stem\tdrums\t" + take.resolve("drums.wav") + "\n"
                 + "stem\tbass\t" + take.resolve("bass.wav") + "\n", Files.readString(request));
         assertEquals(List.of(request), queue(), "one request, no temporary file left");
-        JackRecorder.await("the action trigger at the stand-in", Duration.ofSeconds(2), () -> !reaper.actions().isEmpty());
+        JackRecorder.await("the action trigger at the stand-in", Duration.ofSeconds(2),
+                () -> !reaper.actions().isEmpty());
         OSCMessage action = reaper.actions().get(0);
         assertEquals("/action/_V2M_IMPORT_TAKE", action.getAddress());
         assertEquals(List.of(1f), action.getArguments(), "a trigger, as /play");
