@@ -31,6 +31,7 @@ end
 
 -- Names of the queued requests, oldest first.
 local function queued (dir)
+  reaper.EnumerateFiles (dir, -1) -- REAPER caches directory listings; index -1 rescans (API documentation)
   local names, i = {}, 0
   while true do
     local name = reaper.EnumerateFiles (dir, i)

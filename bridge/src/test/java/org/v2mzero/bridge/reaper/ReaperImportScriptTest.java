@@ -19,7 +19,8 @@ import org.v2mzero.bridge.osc.ReaperStandIn;
  * table that records the calls (test resource {@code reaper-harness.lua}): REAPER cannot be installed here,
  * so what is checked is the script's own logic — reading the queue the daemon's {@link ReaperImportTrigger}
  * writes, the {@code InsertMedia} calls (each stem WAV on a new track at its BWF position, mode 1 | 4096),
- * the track names, deleting what it read — and not REAPER's reaction to those calls.
+ * the track names, deleting what it read, rescanning the queue folder although REAPER cached an older listing
+ * of it — and not REAPER's reaction to those calls.
  */
 class ReaperImportScriptTest {
     private static final String INSERT = "InsertMedia\t";

@@ -107,6 +107,18 @@ class ReaperImportTriggerTest {
         assertTrue(queue().isEmpty() && reaper.actions().isEmpty(), "nothing queued, nothing sent");
     }
 
+    @Test
+    void findsReapersStandardResourcePathOnThisSystem() {
+        Path home = Path.of(System.getProperty("user.home"));
+        String os = System.getProperty("os.name");
+        Path expected = os.startsWith("Linux") ? home.resolve(".config/REAPER")
+                : os.startsWith("Mac") ? home.resolve("Library/Application Support/REAPER")
+                : ReaperImportTrigger.defaultResourcePath();
+        assertEquals(expected, ReaperImportTrigger.defaultResourcePath());
+        assertEquals(expected.resolve("v2m/import-queue"),
+                ReaperImportTrigger.queueDir(ReaperImportTrigger.defaultResourcePath()));
+    }
+
     private List<Path> queue() throws IOException {
         Path dir = trigger.queueDir();
         if (!Files.isDirectory(dir)) {

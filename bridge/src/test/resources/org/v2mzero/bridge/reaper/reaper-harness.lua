@@ -6,7 +6,8 @@
 --   RESOURCE_DIR  what reaper.GetResourcePath() returns
 --   MODE          the `mode` reaper.get_action_context() returns: -1 run by hand, 0 triggered over OSC
 --   MANIFEST      what the file dialog answers; cancelled when absent
--- Files are real: EnumerateFiles lists the folder (ls), file_exists opens the file.
+-- Files are real: EnumerateFiles lists the folder (ls), file_exists opens the file. Like REAPER, EnumerateFiles
+-- keeps a folder's listing until asked for index -1; the queue folder's starts out as an earlier, empty one.
 
 local script, resource, mode, manifest = ...
 assert (script and resource and mode, "usage: reaper-harness.lua SCRIPT RESOURCE_DIR MODE [MANIFEST]")
@@ -22,6 +23,10 @@ reaper = {
   GetResourcePath = function () return resource end,
   get_action_context = function () return false, script, 0, 12345, tonumber (mode), -1, -1 end,
   EnumerateFiles = function (dir, index)
+    if index == -1 then
+      listings[dir] = nil
+      return nil
+    end
     if not listings[dir] then
       local names = {}
       local ls = io.popen ('ls -A "' .. dir .. '" 2>/dev/null')
@@ -62,4 +67,5 @@ reaper = {
   end,
 }
 
+listings[resource .. "/v2m/import-queue"] = {} -- listed by an earlier run, before anything was queued
 dofile (script)
