@@ -13,8 +13,8 @@ import java.util.logging.Logger;
  * state, BBT, SMPTE, samples and time positions) and asks {@code /transport_frame}. It follows
  * {@code /transport_play f}, {@code /transport_stop f}, {@code /position/samples s} and
  * {@code /transport_frame h}; it reads {@code /position/time s} only until the first sample-exact position
- * arrives, and asks {@code /transport_frame} again whenever Ardour says its transport's state
- * changed (see {@code askPosition}). Ardour's feedback does not carry the tempo, so {@code bpm} stays unknown. Control:
+ * arrives, and asks {@code /transport_frame} again whenever Ardour says its transport's state changed (see
+ * {@code askPosition}). Ardour's feedback does not carry the tempo, so {@code bpm} stays unknown. Control:
  * {@code /transport_play}, {@code /transport_stop}, {@code /locate <sample> <roll>} (two int32s: Ardour 7.3
  * registers {@code "ii"}; checked against the real program in {@code ArdourOscTransportSourceTest}).
  *

@@ -64,8 +64,8 @@ class TransportSourceContractTest {
                 double max = errorsMs[errorsMs.length - 1];
                 // What no follower at the nominal rate can see: the DAW's clock off the wall clock between reports.
                 double driftMs = Math.abs(1 - rig.clockSpeed()) * REPORT_INTERVAL_MS;
-                System.out.printf("%s: interpolation error over 0.6 s: p50 %.2f ms, p95 %.2f ms, max %.2f ms (%d samples;"
-                        + " DAW clock at %.1f %% of the wall clock, allowing %.1f ms more)%n", name,
+                System.out.printf("%s: interpolation error over 0.6 s: p50 %.2f ms, p95 %.2f ms, max %.2f ms"
+                        + " (%d samples; DAW clock at %.1f %% of the wall clock, allowing %.1f ms more)%n", name,
                         errorsMs[errorsMs.length / 2], p95, max, errorsMs.length, rig.clockSpeed() * 100, driftMs);
                 double p50 = errorsMs[errorsMs.length / 2];
                 assertTrue(p50 < P50_ERROR_MS + driftMs && max < MAX_ERROR_MS + driftMs,
