@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <p>Follows {@code /play f} and {@code /stop f} (1/0), {@code /time f} (seconds), {@code /samples f}
  * and {@code /tempo/raw f} (bpm); checks {@code /beat/str s}. Control: {@code /play}, {@code /stop}
- * (triggers, sent with 1) and {@code /time f} (locate, seconds). Reaper pushes feedback only on
- * change, so nothing is sent on start.
+ * (triggers, sent with 1) and {@code /time f} (locate, seconds); {@code /action/<id>} runs an action
+ * ({@link #triggerAction}). Reaper pushes feedback only on change, so nothing is sent on start.
  */
 public final class ReaperOscTransportSource extends OscTransportSource {
     /** Reaper's surface listen port in the usual setup (what this source sends to). */
@@ -22,6 +22,8 @@ public final class ReaperOscTransportSource extends OscTransportSource {
     public static final int FEEDBACK_PORT = 9000;
     private static final Pattern BEAT = Pattern.compile("-?\\d+\\.\\d+(\\.\\d+)?");
     private static final float TRIGGER = 1f;
+    /** What may follow {@code /action/}: an OSC address part, so no spaces, slashes or pattern characters. */
+    private static final Pattern ACTION_ID = Pattern.compile("\\d+|_[A-Za-z0-9_]+");
 
     /**
      * @param endpoints  Reaper's surface address and the local feedback port (normally 9000)
@@ -80,6 +82,32 @@ public final class ReaperOscTransportSource extends OscTransportSource {
     @Override
     public void stop() throws IOException {
         send("/stop", TRIGGER);
+    }
+
+    /**
+     * Runs a Reaper action: sends {@code /action/<commandId>} as a trigger (with 1, as {@code /play}), which
+     * the pattern line {@code ACTION i/action t/action/@} maps to the action. OSC actions carry no other
+     * argument, so a script that needs input reads it elsewhere (see {@code reaper.ReaperImportTrigger}).
+     * Any thread, while running.
+     *
+     * @param commandId a numeric command id ({@code 40757}) or a named one with its leading underscore
+     *                  ({@code _V2M_IMPORT_TAKE}, or {@code _RS…} as Reaper names a loaded ReaScript)
+     */
+    public void triggerAction(String commandId) throws IOException {
+        send("/action/" + requireActionId(commandId), TRIGGER);
+    }
+
+    /**
+     * {@code commandId} if it can be sent as {@link #triggerAction} sends it; any thread.
+     *
+     * @throws IllegalArgumentException one line naming the id and what was expected
+     */
+    public static String requireActionId(String commandId) {
+        if (commandId == null || !ACTION_ID.matcher(commandId).matches()) {
+            throw new IllegalArgumentException("commandId : " + commandId
+                    + " (expected: a number, or _ and letters, digits or _ as in _V2M_IMPORT_TAKE)");
+        }
+        return commandId;
     }
 
     /** Sends {@code /time <seconds>} (float); Reaper keeps its play state. Any thread. */

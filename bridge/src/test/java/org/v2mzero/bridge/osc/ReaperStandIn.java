@@ -2,15 +2,18 @@ package org.v2mzero.bridge.osc;
 
 import com.illposed.osc.OSCMessage;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stand-in for Reaper with the {@code Default.ReaperOSC} transport patterns (Reaper cannot be
  * installed here): float {@code /time}, {@code /samples}, {@code /play}, {@code /stop},
- * {@code /tempo/raw} and string {@code /beat/str} feedback; {@code /play}, {@code /stop} and
- * {@code /time f} control.
+ * {@code /tempo/raw} and string {@code /beat/str} feedback; {@code /play}, {@code /stop},
+ * {@code /time f} control and {@code /action/<id>} triggers (kept, not run).
  */
 public final class ReaperStandIn extends OscDawStandIn {
     static final float BPM = 96f;
+    private final List<OSCMessage> actions = new CopyOnWriteArrayList<>();
 
     public ReaperStandIn() throws IOException {
         super();
@@ -34,8 +37,18 @@ public final class ReaperStandIn extends OscDawStandIn {
             case "/play" -> setPlaying(true);
             case "/stop" -> setPlaying(false);
             case "/time" -> dawLocate(Math.round(((Number) message.getArguments().get(0)).doubleValue() * RATE));
-            default -> throw new IllegalStateException("not in the trimmed pattern: " + message.getAddress());
+            default -> {
+                if (!message.getAddress().startsWith("/action/")) {
+                    throw new IllegalStateException("not in the trimmed pattern: " + message.getAddress());
+                }
+                actions.add(message); // ACTION t/action/@: Reaper would run the action
+            }
         }
+    }
+
+    /** The {@code /action/…} triggers received, oldest first, with their arguments. */
+    public List<OSCMessage> actions() {
+        return actions;
     }
 
     @Override

@@ -22,6 +22,16 @@ public interface TransportRig extends AutoCloseable {
     /** Addresses of the control messages the DAW received, oldest first; empty for JACK. */
     List<String> controlsSeen();
 
+    /**
+     * How fast the DAW's sample clock has run against the wall clock while rolling, so far: 1 for a DAW locked
+     * to it (a sound card, jackd's dummy driver). Less for Ardour's Dummy backend, which sleeps out each period
+     * without making up for oversleeping (82–95 % measured here, lower under load). A follower extrapolating at
+     * the nominal rate cannot know this between two position reports.
+     */
+    default double clockSpeed() {
+        return 1;
+    }
+
     /** Sends malformed input to the source and returns how many should be counted; -1 if it has no wire. */
     int sendGarbage() throws Exception;
 

@@ -1,0 +1,171 @@
+package org.v2mzero.bridge.osc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.v2mzero.bridge.ardour.ArdourLuaRig;
+import org.v2mzero.bridge.transport.TransportChange;
+import org.v2mzero.bridge.transport.TransportListener;
+
+/**
+ * Ardour's OSC dialect against the real Ardour 7 ({@code ardour7-lua} on the Dummy backend, see
+ * {@link ArdourLuaRig}), for what the contract test over every source does not cover: play, stop and
+ * locate made in Ardour itself (the user's buttons and clicks, through Ardour's Lua API), the wire types of
+ * {@code /locate}, landing on the exact sample, Ardour's answers to {@code /transport_frame}, and the
+ * session's name. One Ardour for the class (about 8 s to start); each test starts and ends stopped.
+ *
+ * <p>Why {@code /locate} is two int32s: Ardour 7.3 registers it as {@code "ii"} (sample, roll). liblo
+ * coerces other numeric types, so an int64 or a float works too, but an int64 past 2^31 - 1 is dropped
+ * without a word (seen here): the source sends {@code ii} and refuses what does not fit, in one line.
+ */
+class ArdourOscTransportSourceTest {
+    private static final int RATE = 48_000;
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static ArdourLuaRig rig;
+    private static ArdourOscTransportSource source;
+    private final LinkedBlockingQueue<TransportChange> events = new LinkedBlockingQueue<>();
+    private final TransportListener listener = (change, state) -> events.add(change);
+
+    @BeforeAll
+    static void startArdour() throws Exception {
+        rig = new ArdourLuaRig();
+        source = rig.start();
+    }
+
+    @AfterAll
+    static void stopArdour() throws Exception {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    @BeforeEach
+    void stopped() throws Exception {
+        source.addListener(listener);
+        awaitTrue(() -> !rig.truthPlaying() && !source.state().playing(), () -> "stopped before the test");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        source.removeListener(listener);
+        if (rig.truthPlaying()) {
+            source.stop();
+        }
+    }
+
+    @Test
+    void followsPlayStopAndLocateMadeInArdour() throws Exception {
+        rig.dawPlay(true);
+        await(TransportChange.PLAY);
+        long played = System.nanoTime();
+        // Ardour says it rolls some cycles late; the source's /transport_frame on the change resyncs it
+        // in a round trip, well before Ardour's next position report (up to 100 ms later).
+        awaitTrue(() -> near(rig.truthFrame()), () -> "rolling: estimate " + source.state().frame()
+                + " vs Ardour's " + rig.truthFrame());
+        long resyncedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - played);
+        System.out.println("ArdourOscTransportSourceTest: estimate on Ardour's position " + resyncedMs
+                + " ms after its play feedback");
+
+        rig.dawLocate(5L * RATE);
+        await(TransportChange.LOCATE);
+        assertTrue(rig.truthPlaying() && source.state().playing(), "Ardour's own locate keeps rolling");
+        assertNear("after Ardour's locate", rig.truthFrame());
+
+        rig.dawPlay(false);
+        await(TransportChange.STOP);
+        // Stopped, Ardour reports where it stopped, to the sample.
+        awaitTrue(() -> !rig.truthPlaying() && source.anchor().frame() == rig.truthFrame(),
+                () -> "stopped at " + rig.truthFrame() + ", followed at " + source.anchor().frame());
+    }
+
+    @Test
+    void locatesWithTheTwoInt32sArdourRegistersToTheSample() throws Exception {
+        source.locate(1.5);
+        awaitTrue(() -> rig.truthFrame() == 72_000 && source.state().frame() == 72_000,
+                () -> "Ardour at " + rig.truthFrame() + ", followed at " + source.state().frame()
+                        + " (expected: 72000)");
+        assertFalse(rig.truthPlaying(), "a locate while stopped stays stopped");
+        assertEquals("/locate ,ii", lastLocate(), "sample and roll flag as int32s");
+
+        source.play();
+        await(TransportChange.PLAY);
+        events.clear();
+        source.locate(0.5);
+        await(TransportChange.LOCATE);
+        assertTrue(rig.truthPlaying(), "a locate while rolling keeps rolling (roll flag 1)");
+        assertNear("after the source's locate", rig.truthFrame());
+        assertEquals("/locate ,ii", lastLocate());
+
+        int sent = rig.controlsSeen().size();
+        IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class,
+                () -> source.locate((1L << 31) / (double) RATE));
+        assertEquals("seconds : 44739.242666666665 (expected: < 2^31 samples)", tooFar.getMessage());
+        assertEquals(sent, rig.controlsSeen().size(), "nothing sent for a locate Ardour would drop");
+    }
+
+    @Test
+    void answersPositionQueriesAndNamesTheSession() throws Exception {
+        assertTrue(source.surface().await(() -> source.surface().sessionName().isPresent(), WAIT));
+        assertEquals(rig.sessionName(), source.surface().sessionName().get());
+        source.locate(0.25);
+        awaitTrue(() -> source.anchor().frame() == 12_000, () -> "at " + source.anchor().frame());
+        long asked = System.nanoTime();
+        source.queryPosition(); // answered as /transport_frame h
+        awaitTrue(() -> source.anchor().observedNanos() > asked, () -> "no answer to /transport_frame");
+        assertEquals(12_000, source.anchor().frame());
+        assertTrue(rig.controlsSeen().contains("/transport_frame"));
+    }
+
+    /** The estimate within 10 ms of Ardour's position, plus what its Dummy clock strays in 100 ms. */
+    private static void assertNear(String when, long truth) {
+        long estimate = source.state().frame();
+        assertTrue(near(truth), when + ": estimate " + estimate + " vs Ardour's " + truth + " (allowed: "
+                + allowedMs() + " ms)");
+    }
+
+    private static boolean near(long truth) {
+        return Math.abs(source.state().frame() - truth) <= allowedMs() * RATE / 1000;
+    }
+
+    private static double allowedMs() {
+        return 10 + Math.abs(1 - rig.clockSpeed()) * 100;
+    }
+
+    private static String lastLocate() {
+        List<String> locates = rig.controlsTyped().stream().filter(c -> c.startsWith("/locate ")).toList();
+        return locates.isEmpty() ? "(none)" : locates.get(locates.size() - 1);
+    }
+
+    private void await(TransportChange change) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (long left = WAIT.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            if (events.poll(left, TimeUnit.NANOSECONDS) == change) {
+                return;
+            }
+        }
+        throw new AssertionError("no " + change + " within " + WAIT.toSeconds() + " s; ardour7-lua: " + rig.dawLog());
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Supplier<String> why) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(why.get() + "; ardour7-lua: " + rig.dawLog());
+            }
+            Thread.sleep(5); // polling a condition with a deadline, not synchronising on time
+        }
+    }
+}
