@@ -34,8 +34,16 @@ final class Python {
 
     /** Skips (fails in CI) unless /usr/bin/python3 can import mido. */
     static void requireMido() throws IOException, InterruptedException {
-        boolean ok = Files.isExecutable(PYTHON) && run(List.of("-c", "import mido")).exitCode() == 0;
-        String why = PYTHON + " with python3-mido is not installed (CI installs it: .ci/run)";
+        require(Files.isExecutable(PYTHON) && run(List.of("-c", "import mido")).exitCode() == 0,
+                PYTHON + " with python3-mido is not installed (CI installs it: .ci/run)");
+    }
+
+    /** Skips (fails in CI) unless /usr/bin/python3 is there. */
+    static void requirePython() {
+        require(Files.isExecutable(PYTHON), PYTHON + " is not installed (CI installs it with python3-mido: .ci/run)");
+    }
+
+    private static void require(boolean ok, String why) {
         if (!ok && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(why + " -- required in CI");
         }
