@@ -1,23 +1,9 @@
 package org.v2mzero.models.neural;
 
-import static org.v2mzero.models.neural.Vocabulary.Kind.BAR;
-import static org.v2mzero.models.neural.Vocabulary.Kind.BOS;
-import static org.v2mzero.models.neural.Vocabulary.Kind.DRUM;
-import static org.v2mzero.models.neural.Vocabulary.Kind.DUR;
-import static org.v2mzero.models.neural.Vocabulary.Kind.EOS;
-import static org.v2mzero.models.neural.Vocabulary.Kind.PITCH;
-import static org.v2mzero.models.neural.Vocabulary.Kind.POS;
-import static org.v2mzero.models.neural.Vocabulary.Kind.PROGRAM;
-import static org.v2mzero.models.neural.Vocabulary.Kind.TEMPO;
-import static org.v2mzero.models.neural.Vocabulary.Kind.TIMESIG;
-import static org.v2mzero.models.neural.Vocabulary.Kind.VEL;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.TempoMap;
@@ -48,45 +34,7 @@ public final class MidiTokenizer {
             perUnit.put(unit(c.beat()), Vocabulary.tempo(c.bpm()));
         }
         int headerTempo = perUnit.get(0);
-        TreeMap<Integer, Integer> tempos = changes(perUnit, headerTempo, lastOnset);
-
-        TreeSet<Integer> units = new TreeSet<>(tempos.keySet());
-        notes.forEach(n -> units.add(n.unit()));
-        List<Metre> metres = piece.metres();
-        IntStream.Builder out = IntStream.builder();
-        out.add(BOS.id(0)).add(TIMESIG.id(metres.get(0).value())).add(TEMPO.id(headerTempo));
-        int bar = -1;
-        int barStart = 0;
-        int metre = metres.get(0).value();
-        int nextMetre = 1;
-        int i = 0;
-        for (int u : units) {
-            while (bar < 0 || u >= barStart + Vocabulary.barUnits(metre)) {
-                barStart += bar < 0 ? 0 : Vocabulary.barUnits(metre);
-                bar++;
-                out.add(BAR.id(0));
-                for (; nextMetre < metres.size() && metres.get(nextMetre).bar() <= bar; nextMetre++) {
-                    if (metres.get(nextMetre).value() != metre) {
-                        metre = metres.get(nextMetre).value();
-                        out.add(TIMESIG.id(metre));
-                    }
-                }
-            }
-            out.add(POS.id(u - barStart));
-            if (tempos.containsKey(u)) {
-                out.add(TEMPO.id(tempos.get(u)));
-            }
-            for (int program = -1; i < notes.size() && notes.get(i).unit() == u; i++) {
-                GridNote n = notes.get(i);
-                if (n.program() != program) {
-                    program = n.program();
-                    out.add(PROGRAM.id(program));
-                }
-                out.add((program == Vocabulary.DRUM_KIT ? DRUM : PITCH).id(n.key()));
-                out.add(DUR.id(n.duration())).add(VEL.id(n.velocity()));
-            }
-        }
-        return out.add(EOS.id(0)).build().toArray();
+        return TokenWriter.write(piece.metres(), headerTempo, changes(perUnit, headerTempo, lastOnset), notes);
     }
 
     /**

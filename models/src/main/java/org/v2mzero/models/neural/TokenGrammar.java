@@ -90,9 +90,7 @@ public final class TokenGrammar {
     /** @throws UngrammaticalTokensException when {@code id} may not come next; the state is then unchanged */
     public void accept(int id) {
         if (!allows(id)) {
-            String after = length == 0 ? "at the start" : "after " + lastName();
-            throw new UngrammaticalTokensException(length, "tokens[" + length + "] : " + Vocabulary.name(id) + " "
-                    + after + " (expected: " + expected() + (id >= 0 && id < Vocabulary.SIZE ? range(Vocabulary.kind(id)) : "") + ")");
+            throw rejection(id);
         }
         Kind k = Vocabulary.kind(id);
         int v = id - k.first();
@@ -181,6 +179,14 @@ public final class TokenGrammar {
 
     private String lastName() {
         return Vocabulary.name(last);
+    }
+
+    /** E.g. {@code tokens[9] : POS_12 after VEL_79 (expected: EOS|BAR|POS|PROGRAM|PITCH; here POS_13..POS_47)}. */
+    private UngrammaticalTokensException rejection(int id) {
+        String after = length == 0 ? "at the start" : "after " + lastName();
+        String range = id >= 0 && id < Vocabulary.SIZE ? range(Vocabulary.kind(id)) : "";
+        return new UngrammaticalTokensException(length, "tokens[" + length + "] : " + Vocabulary.name(id) + " "
+                + after + " (expected: " + expected() + range + ")");
     }
 
     /** The allowed ids of a kind the rejected token belongs to, e.g. {@code ; here POS_13..POS_47}. */

@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +86,59 @@ class MidiTokenizerPythonTwinTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertEquals(MidiTokenizerTest.names(MidiTokenizer.encode(parts, map)), result.out().trim());
+    }
+
+    /**
+     * The rules of TOKENS.md for what {@link MidiFiles} never writes, on a type 0 file at 480 ticks per
+     * quarter: a metre change inside a bar applies from the next bar, a program change switches the
+     * channel's later notes, channel 10 is the drum kit, a note left open closes at the track's end.
+     */
+    @Test
+    void pythonReadsWhatOtherMidiFilesHoldAsTokensMdSays() throws Exception {
+        Sequence seq = new Sequence(Sequence.PPQ, 480);
+        Track t = seq.createTrack();
+        t.add(meta(0x58, new byte[] {6, 3, 24, 8}, 0));
+        t.add(meta(0x51, new byte[] {0x09, 0x27, (byte) 0xC0}, 0)); // 600000 us: 100 bpm
+        t.add(shortMessage(ShortMessage.PROGRAM_CHANGE, 0, 40, 0, 0));
+        t.add(shortMessage(ShortMessage.NOTE_ON, 0, 60, 100, 0));
+        t.add(shortMessage(ShortMessage.NOTE_OFF, 0, 60, 0, 480));
+        t.add(shortMessage(ShortMessage.PROGRAM_CHANGE, 0, 41, 0, 1440)); // bar 1 of 6/8
+        t.add(shortMessage(ShortMessage.NOTE_ON, 0, 62, 90, 1440));
+        t.add(shortMessage(ShortMessage.NOTE_ON, 0, 62, 0, 1680));
+        t.add(meta(0x58, new byte[] {7, 3, 24, 8}, 2000)); // inside bar 1: from bar 2 (tick 2880)
+        t.add(shortMessage(ShortMessage.NOTE_ON, 9, 36, 80, 2880));
+        t.add(shortMessage(ShortMessage.NOTE_OFF, 9, 36, 0, 2900));
+        t.add(meta(0x51, new byte[] {0x06, (byte) 0x8E, 0x77}, 4560)); // 429687 us: 139.6 bpm, bar 3
+        t.add(shortMessage(ShortMessage.NOTE_ON, 0, 64, 70, 4560));
+        t.add(meta(0x2F, new byte[0], 5520)); // end of track, 64 still sounding
+        Path file = dir.resolve("type0.mid");
+        MidiSystem.write(seq, 0, file.toFile());
+
+        TempoMap map = new TempoMap(3, List.of(new TempoMap.Change(0, 0, 100), new TempoMap.Change(9.5, 5.7, 140)));
+        List<StemPart> parts = List.of(
+                new StemPart("violin", 40, false, List.of(note(map, 0, 1, 60, 100))),
+                new StemPart("viola", 41, false, List.of(note(map, 3, 0.5, 62, 90), note(map, 9.5, 2, 64, 70))),
+                new StemPart("kit", 0, true, List.of(note(map, 6, 1 / 12.0, 36, 80))));
+        int[] java = MidiTokenizer.encode(new TokenPiece(List.of(new Metre(0, 6, 8), new Metre(2, 7, 8)), map, parts));
+
+        Python.Result result = Python.run(List.of(script.toString(), file.toString()));
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(MidiTokenizerTest.names(java), MidiTokenizerTest.names(
+                Arrays.stream(result.out().trim().split(" ")).mapToInt(Integer::parseInt).toArray()));
+    }
+
+    private static Note note(TempoMap map, double beat, double beats, int key, int velocity) {
+        double start = map.secondsAt(beat);
+        return new Note(start, map.secondsAt(beat + beats) - start, key, velocity);
+    }
+
+    private static MidiEvent meta(int type, byte[] data, long tick) throws Exception {
+        return new MidiEvent(new MetaMessage(type, data, data.length), tick);
+    }
+
+    private static MidiEvent shortMessage(int command, int channel, int data1, int data2, long tick) throws Exception {
+        return new MidiEvent(new ShortMessage(command, channel, data1, data2), tick);
     }
 
     /** A file that is no MIDI, or is cut short, is one line on stderr naming it; the others still come out. */
