@@ -204,6 +204,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
             events.publish(DaemonEvent.ERROR, "warning: " + warning);
         }
         makeCurrent(session, take);
+        playback.importIntoDaw(result.takeDir(), take);
         return take.takeId();
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.v2mzero.bridge.osc.ReaperOscTransportSource;
+import org.v2mzero.bridge.reaper.ReaperImportTrigger;
 import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.Json;
 
@@ -29,10 +31,23 @@ import org.v2mzero.protocol.Json;
  * @param jackClient   the player's JACK client name
  * @param stems        the stems new takes have and the player has ports for
  * @param prompt       the prompt a new session starts with
+ * @param reaperImport with transport {@code reaper}: every new take is imported into Reaper's project by the
+ *                     ReaScript of {@code examples/reaper/} (queue file + {@code /action/<id>}); default off
+ * @param reaperResourcePath Reaper's resource folder (the queue lies under it); {@code null} for the standard one
+ * @param reaperCommandId the registered script's command id; {@code null} for {@code _V2M_IMPORT_TAKE}
  */
 public record DaemonConfig(String library, String soundfont, String transport, String dawHost, Integer dawPort,
         Integer feedbackPort, String apiHost, Integer apiPort, String apiToken, Integer oscPort,
-        List<String> oscAllow, String jackClient, List<String> stems, String prompt) {
+        List<String> oscAllow, String jackClient, List<String> stems, String prompt, Boolean reaperImport,
+        String reaperResourcePath, String reaperCommandId) {
+
+    /** The settings without the Reaper import ones (left at their defaults). */
+    public DaemonConfig(String library, String soundfont, String transport, String dawHost, Integer dawPort,
+            Integer feedbackPort, String apiHost, Integer apiPort, String apiToken, Integer oscPort,
+            List<String> oscAllow, String jackClient, List<String> stems, String prompt) {
+        this(library, soundfont, transport, dawHost, dawPort, feedbackPort, apiHost, apiPort, apiToken, oscPort,
+                oscAllow, jackClient, stems, prompt, null, null, null);
+    }
 
     public static final List<String> ALL_STEMS = List.of("drums", "bass", "harmony", "melody", "fx");
     public static final int DEFAULT_API_PORT = 7870;
@@ -58,7 +73,9 @@ public record DaemonConfig(String library, String soundfont, String transport, S
                 pick(over.transport, transport), pick(over.dawHost, dawHost), pick(over.dawPort, dawPort),
                 pick(over.feedbackPort, feedbackPort), pick(over.apiHost, apiHost), pick(over.apiPort, apiPort),
                 pick(over.apiToken, apiToken), pick(over.oscPort, oscPort), pick(over.oscAllow, oscAllow),
-                pick(over.jackClient, jackClient), pick(over.stems, stems), pick(over.prompt, prompt));
+                pick(over.jackClient, jackClient), pick(over.stems, stems), pick(over.prompt, prompt),
+                pick(over.reaperImport, reaperImport), pick(over.reaperResourcePath, reaperResourcePath),
+                pick(over.reaperCommandId, reaperCommandId));
     }
 
     /** Every unset field at its default. */
@@ -66,7 +83,9 @@ public record DaemonConfig(String library, String soundfont, String transport, S
         return new DaemonConfig(pick(library, "takes"), soundfont, pick(transport, "jack"),
                 pick(dawHost, "127.0.0.1"), dawPort, feedbackPort, pick(apiHost, "127.0.0.1"),
                 pick(apiPort, DEFAULT_API_PORT), apiToken, pick(oscPort, DEFAULT_OSC_PORT), pick(oscAllow, List.of()),
-                pick(jackClient, "v2m"), pick(stems, ALL_STEMS), pick(prompt, "cinematic orchestral underscore"));
+                pick(jackClient, "v2m"), pick(stems, ALL_STEMS), pick(prompt, "cinematic orchestral underscore"),
+                pick(reaperImport, false), pick(reaperResourcePath, ReaperImportTrigger.defaultResourcePath().toString()),
+                pick(reaperCommandId, ReaperImportTrigger.DEFAULT_COMMAND_ID));
     }
 
     /**
@@ -99,6 +118,14 @@ public record DaemonConfig(String library, String soundfont, String transport, S
         }
         for (String host : c.oscAllow) {
             address("oscAllow", host);
+        }
+        if (c.reaperImport && !c.transport.equalsIgnoreCase("reaper")) {
+            throw new BadInputException("reaperImport : true needs transport reaper (it is " + c.transport + ")");
+        }
+        try {
+            ReaperOscTransportSource.requireActionId(c.reaperCommandId);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage().replaceFirst("^commandId", "reaperCommandId"));
         }
         return c;
     }

@@ -16,6 +16,8 @@ import org.v2mzero.bridge.jack.JackStemPlayer;
 import org.v2mzero.bridge.jack.PlayableTake;
 import org.v2mzero.bridge.jack.PlayerState;
 import org.v2mzero.bridge.osc.OscTransportSource;
+import org.v2mzero.bridge.osc.ReaperOscTransportSource;
+import org.v2mzero.bridge.reaper.ReaperImportTrigger;
 import org.v2mzero.bridge.transport.TransportSource;
 import org.v2mzero.host.play.DawTransport;
 import org.v2mzero.host.play.TakeAudio;
@@ -46,6 +48,7 @@ final class Playback implements AutoCloseable {
     private final TransportSource transport; // an OSC DAW's; null for JACK (the player's) and none
     private final JackStemPlayer player;
     private final Consumer<String> notices;
+    private volatile ReaperImportTrigger reaperImport; // set once at start when configured
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "v2m-playback");
         t.setDaemon(true);
@@ -82,6 +85,10 @@ final class Playback implements AutoCloseable {
             DawTransport daw = DawTransport.named(name);
             OscTransportSource osc = daw.open(config.dawHost(), config.dawPort(), config.feedbackPort());
             p = new Playback(name, osc, JackStemPlayer.following(config.jackClient(), stems, osc), notices);
+            if (config.reaperImport()) {
+                p.reaperImport = new ReaperImportTrigger(ReaperImportTrigger.queueDir(
+                        Path.of(config.reaperResourcePath())), config.reaperCommandId(), (ReaperOscTransportSource) osc);
+            }
         }
         p.player.start();
         p.watcher.scheduleWithFixedDelay(p::watchServer, 1, 1, TimeUnit.SECONDS);
@@ -140,6 +147,23 @@ final class Playback implements AutoCloseable {
         }
         player.setTake(audio, frame);
         return swapAt;
+    }
+
+    /**
+     * Has Reaper import the take onto new tracks at its position, when so configured (a queue file the
+     * ReaScript reads, then its action over OSC). A failure is a notice, not a failed take: the take is
+     * made; only the DAW did not get it.
+     */
+    void importIntoDaw(Path takeDir, TakeManifest take) {
+        ReaperImportTrigger trigger = reaperImport;
+        if (trigger == null) {
+            return;
+        }
+        try {
+            trigger.importTake(takeDir, take);
+        } catch (IOException | RuntimeException e) {
+            notices.accept("take " + take.takeId() + " not imported into Reaper: " + e.getMessage());
+        }
     }
 
     TransportInfo info() {
