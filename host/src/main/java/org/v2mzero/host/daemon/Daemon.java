@@ -111,8 +111,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
         String prompt = request.prompt() == null || request.prompt().isBlank() ? config.prompt() : request.prompt();
         Session session = maker.open("s" + nextSession.getAndIncrement(), path, source(path, item, request), item,
                 prompt);
-        library.current(path.toString()).filter(id -> library.find(id).isPresent())
-                .ifPresent(session::currentTakeId);
+        library.current(path.toString()).ifPresent(session::currentTakeId);
         synchronized (this) {
             sessions.put(session.id(), session);
         }
