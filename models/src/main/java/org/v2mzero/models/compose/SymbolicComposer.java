@@ -18,7 +18,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.4.0";
+    public static final String VERSION = "0.5.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -71,11 +71,16 @@ public final class SymbolicComposer implements Generator {
             tempoMap = keep.tempoMap();
         }
         int bars = CuePlan.barCount(tempoMap, duration);
-        double[] intensity = shift(CuePlan.intensities(request.analysis().curve(), tempoMap, bars), words.intensity());
-        CuePlan plan = new CuePlan(tempoMap, duration, key, intensity, chords(style, key, bars, request.seed()));
+        boolean kit = !words.noDrums() && style.drums() != null;
+        int[][] chords = chords(style, key, bars, request.seed());
+        double[] curve = CuePlan.intensities(request.analysis().curve(), tempoMap, bars);
+        CuePlan grid = new CuePlan(tempoMap, duration, key, curve, chords);
+        double breath = StopTime.breathSeconds(grid, kit ? style.drums() : null);
+        HitForm form = HitForm.of(grid, StopTime.marks(accents), breath);
+        CuePlan plan = new CuePlan(tempoMap, duration, key, shift(form.shaped(grid, curve), words.intensity()), chords);
 
         List<StemPart> stems = new ArrayList<>();
-        if (!words.noDrums() && style.drums() != null) {
+        if (kit) {
             stems.add(DrumWriter.write(plan, style.drums(), accents, request.seed()));
         }
         stems.add(BassWriter.write(plan, style.bassProgram()));
@@ -83,24 +88,23 @@ public final class SymbolicComposer implements Generator {
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
         stems.add(AccentWriter.write(accents, style, key, duration));
         return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
-                marked(stems, plan, StopTime.marks(accents), style), match, key);
+                marked(stems, plan, form, breath, style), match, key);
     }
 
     /**
      * The stems with the big hits marked as a film composer marks them: a breath of stop-time before
      * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
-     * the kit's kick under the crash.
+     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}).
      */
-    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, List<Double> marks, Style style) {
-        boolean kit = stems.stream().anyMatch(StemPart::percussion);
-        double breath = StopTime.breathSeconds(plan, kit ? style.drums() : null);
+    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, double breath, Style style) {
+        List<Double> marks = form.marks();
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
-            StemPart quiet = StopTime.apply(stem, marks, breath);
+            StemPart quiet = form.ring(StopTime.apply(stem, marks, breath));
             List<Note> entry = switch (stem.name()) {
-                case "harmony" -> HitChords.harmony(plan, marks);
-                case "bass" -> HitChords.bass(plan, marks);
-                case "melody" -> HitChords.melody(plan, marks);
+                case "harmony" -> HitChords.harmony(plan, form);
+                case "bass" -> HitChords.bass(plan, form);
+                case "melody" -> HitChords.melody(plan, form);
                 case "drums" -> marks.stream().map(m -> new Note(m, 0.3, style.drums().kickPitch(),
                         HitChords.velocity(plan, m))).toList();
                 default -> List.of();
