@@ -94,13 +94,28 @@ final class HitChords {
         return plan.intensity()[Math.max(0, Math.min(plan.bars() - 1, bar))];
     }
 
-    /** The chord a hit re-enters on: its bar's, if it sits on the bar line, else the next bar's. */
+    /**
+     * The chord a hit re-enters on: its bar's, if it sits on the bar line, else the next bar's; but
+     * never the chord the hit interrupts (the one sounding half a beat before it), which a progression
+     * that repeats a chord would give: a hit on the chord already sounding is no change of harmony.
+     * Then it re-enters a diatonic third lower (i to VI, IV to ii), the same chord's relative, which
+     * keeps two of its tones and changes its colour.
+     */
     static int[] chordAt(CuePlan plan, double seconds) {
         double beat = plan.tempoMap().beatAt(seconds);
         int bar = (int) Math.floor(beat / plan.beatsPerBar());
         double intoBar = beat - bar * plan.beatsPerBar();
         int chordBar = intoBar <= ON_BAR_BEATS ? bar : bar + 1;
-        return plan.chords()[Math.max(0, Math.min(plan.bars() - 1, chordBar))];
+        int[] chord = plan.chords()[Math.max(0, Math.min(plan.bars() - 1, chordBar))];
+        int before = (int) Math.floor((beat - 0.5) / plan.beatsPerBar());
+        if (before >= 0 && java.util.Arrays.equals(chord, plan.chords()[Math.min(plan.bars() - 1, before)])) {
+            for (int degree = 0; degree < 7; degree++) {
+                if (plan.key().triad(degree)[0] == chord[0]) {
+                    return plan.key().triad(degree - 2 + 7);
+                }
+            }
+        }
+        return chord;
     }
 
     /** How long the re-entry of mark {@code i} holds: to just before its ring ends, or the next bar line. */

@@ -31,15 +31,23 @@ final class HitForm {
     static final double ON_BAR_BEATS = 0.125;
     /** A hit rings only if the next one is at least this many bars (at its tempo) after it. */
     static final double RING_ROOM_BARS = 1.5;
+    /**
+     * A ring that would leave less than this many beats between its end and the next hit's breath
+     * lasts until that breath: a re-entry that must stop again at once is a stutter, and what it
+     * strikes (a pad's release above all) still sounds in the breath, so the next hit is no new sound.
+     */
+    static final double MIN_REENTRY_BEATS = 1.5;
     /** After the last hit the arc rises back to neutral over this many bars. */
     static final int SETTLE_BARS = 4;
 
     private final List<Double> marks;
+    private final List<Double> breaths;
     private final List<Double> ringEnds;
     private final List<Double> holdEnds;
 
-    private HitForm(List<Double> marks, List<Double> ringEnds, List<Double> holdEnds) {
+    private HitForm(List<Double> marks, List<Double> breaths, List<Double> ringEnds, List<Double> holdEnds) {
         this.marks = List.copyOf(marks);
+        this.breaths = List.copyOf(breaths);
         this.ringEnds = List.copyOf(ringEnds);
         this.holdEnds = List.copyOf(holdEnds);
     }
@@ -47,9 +55,10 @@ final class HitForm {
     /**
      * @param plan   the cue's grid (its intensities are not used)
      * @param marks  the marked hits ({@link StopTime#marks}), ascending
-     * @param breath the stop-time before each mark, seconds: a ring ends where the next breath starts
+     * @param breaths the stop-time before each mark ({@link StopTime#breaths}), seconds: a ring ends
+     *                where the next breath starts
      */
-    static HitForm of(CuePlan plan, List<Double> marks, double breath) {
+    static HitForm of(CuePlan plan, List<Double> marks, List<Double> breaths) {
         List<Double> ringEnds = new ArrayList<>();
         List<Double> holdEnds = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
@@ -61,13 +70,22 @@ final class HitForm {
             double ring = rings ? ringEnd(plan, mark) : mark;
             double hold = rings ? ring : nextBarLine;
             if (i + 1 < marks.size()) {
-                ring = Math.min(ring, marks.get(i + 1) - breath);
-                hold = Math.min(hold, marks.get(i + 1) - breath);
+                double nextBreath = marks.get(i + 1) - breaths.get(i + 1);
+                if (rings && plan.tempoMap().beatAt(nextBreath) - plan.tempoMap().beatAt(ring) < MIN_REENTRY_BEATS) {
+                    ring = nextBreath; // no room to re-enter and stop again: hold on to the next hit
+                }
+                ring = Math.min(ring, nextBreath);
+                hold = rings ? ring : Math.min(hold, nextBreath);
             }
             ringEnds.add(Math.max(mark, ring));
             holdEnds.add(Math.max(mark, hold));
         }
-        return new HitForm(marks, ringEnds, holdEnds);
+        return new HitForm(marks, breaths, ringEnds, holdEnds);
+    }
+
+    /** The form with the same breath before every mark. */
+    static HitForm of(CuePlan plan, List<Double> marks, double breath) {
+        return of(plan, marks, marks.stream().map(m -> breath).toList());
     }
 
     /**
@@ -82,6 +100,11 @@ final class HitForm {
 
     List<Double> marks() {
         return marks;
+    }
+
+    /** Per mark, the stop-time before it, seconds. */
+    List<Double> breaths() {
+        return breaths;
     }
 
     /** Per mark, the end of its ring, seconds; the mark itself when it does not ring. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 import org.v2mzero.protocol.TempoMap;
 
 /**
@@ -11,7 +12,9 @@ import org.v2mzero.protocol.TempoMap;
  * MiniLM embedding ({@link StyleMatcher}; explicit key, "N bpm", "no drums", "strings only", "gentle" and
  * "aggressive" override it), the tempo is fitted so the strongest hits
  * land near beats (a request's {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity drives density and dynamics, and every strong hit and
- * cut gets an accent at its exact time. Stems: drums, bass, harmony, melody, fx.
+ * cut gets an accent at its exact time. Between hits the music thins after one and swells into the
+ * next ({@link HitForm}); a drum fill and an fx riser lead into each section change
+ * ({@link SectionLeads}). Stems: drums, bass, harmony, melody, fx.
  *
  * <p>Deterministic: the same request gives the same arrangement; the seed picks the progression, the
  * first voicing, the motif and the drum humanisation, never the timing. Immutable; any thread.
@@ -75,20 +78,27 @@ public final class SymbolicComposer implements Generator {
         int[][] chords = chords(style, key, bars, request.seed());
         double[] curve = CuePlan.intensities(request.analysis().curve(), tempoMap, bars);
         CuePlan grid = new CuePlan(tempoMap, duration, key, curve, chords);
-        double breath = StopTime.breathSeconds(grid, kit ? style.drums() : null);
-        HitForm form = HitForm.of(grid, StopTime.marks(accents), breath);
+        List<Double> marks = StopTime.marks(accents);
+        List<Double> changes = request.analysis().sections().stream().map(Section::start).toList();
+        HitForm form = HitForm.of(grid, marks, StopTime.breaths(grid, kit ? style.drums() : null, marks, changes));
         CuePlan plan = new CuePlan(tempoMap, duration, key, shift(form.shaped(grid, curve), words.intensity()), chords);
+
+        List<SectionLeads> leads = SectionLeads.of(plan, request.analysis().sections(), form);
 
         List<StemPart> stems = new ArrayList<>();
         if (kit) {
-            stems.add(DrumWriter.write(plan, style.drums(), accents, request.seed()));
+            stems.add(DrumWriter.fill(DrumWriter.write(plan, style.drums(), accents, request.seed()), leads, plan,
+                    style.drums()));
         }
         stems.add(BassWriter.write(plan, style.bassProgram()));
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed()));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
-        stems.add(AccentWriter.write(accents, style, key, duration));
+        StemPart fx = AccentWriter.write(accents, style, plan);
+        List<Note> fxNotes = new ArrayList<>(fx.notes());
+        fxNotes.addAll(Risers.notes(leads, plan, style));
+        stems.add(new StemPart(fx.name(), fx.program(), false, Notes.clip(fxNotes, duration)));
         return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
-                marked(stems, plan, form, breath, style), match, key);
+                marked(stems, plan, form, style), match, key);
     }
 
     /**
@@ -96,11 +106,11 @@ public final class SymbolicComposer implements Generator {
      * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
      * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}).
      */
-    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, double breath, Style style) {
+    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, Style style) {
         List<Double> marks = form.marks();
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
-            StemPart quiet = form.ring(StopTime.apply(stem, marks, breath));
+            StemPart quiet = form.ring(StopTime.apply(stem, marks, form.breaths()));
             List<Note> entry = switch (stem.name()) {
                 case "harmony" -> HitChords.harmony(plan, form);
                 case "bass" -> HitChords.bass(plan, form);
