@@ -91,8 +91,9 @@ public final class SymbolicComposer implements Generator {
                     style.drums()));
         }
         stems.add(BassWriter.write(plan, style.bassProgram()));
-        stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed()));
-        stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
+        stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed(), form));
+        stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed(), form,
+                MelodyWriter.sections(plan, changes)));
         StemPart fx = AccentWriter.write(accents, style, plan);
         List<Note> fxNotes = new ArrayList<>(fx.notes());
         fxNotes.addAll(Risers.notes(leads, plan, style));
