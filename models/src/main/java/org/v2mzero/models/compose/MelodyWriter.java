@@ -20,8 +20,8 @@ final class MelodyWriter {
     static final int LOW = 67;
     /** The motif's root sits at or above this (C4): its tones climb from there. */
     static final int ROOT_LOW = 60;
-    /** A tone above this (A6) is played an octave lower. */
-    static final int HIGH = 93;
+    /** A tone above this (C6, the top of a horn's or a voice's comfortable range) is played an octave lower. */
+    static final int HIGH = 84;
     /** Velocity added per note of a swelling bar. */
     static final int SWELL_STEP = 4;
     private static final long SALT = 0x3E10_D1E5L;
