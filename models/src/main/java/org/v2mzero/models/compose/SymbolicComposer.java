@@ -94,12 +94,17 @@ public final class SymbolicComposer implements Generator {
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed(), form));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed(), form,
                 MelodyWriter.sections(plan, changes)));
-        StemPart fx = AccentWriter.write(accents, style, plan);
-        List<Note> fxNotes = new ArrayList<>(fx.notes());
-        fxNotes.addAll(Risers.notes(leads, plan, style));
-        stems.add(new StemPart(fx.name(), fx.program(), false, Notes.clip(fxNotes, duration)));
+        stems.add(fx(accents, style, plan, leads));
         return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
                 marked(stems, plan, form, style), match, key);
+    }
+
+    /** The fx stem: an impact on every accent ({@link AccentWriter}) and a riser into every section change. */
+    static StemPart fx(List<AccentWriter.Accent> accents, Style style, CuePlan plan, List<SectionLeads> leads) {
+        StemPart impacts = AccentWriter.write(accents, style, plan);
+        List<Note> notes = new ArrayList<>(impacts.notes());
+        notes.addAll(Risers.notes(leads, plan, style));
+        return new StemPart(impacts.name(), impacts.program(), false, Notes.clip(notes, plan.durationSeconds()));
     }
 
     /**
