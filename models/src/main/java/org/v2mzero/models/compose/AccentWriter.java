@@ -24,6 +24,8 @@ final class AccentWriter {
     record Accent(double time, double strength) {}
 
     static final double CUT_STRENGTH = 2.0;
+    /** GM programs that are drums tuned to the key: timpani, agogo, woodblock, taiko, melodic tom, synth drum, reverse cymbal. */
+    static final java.util.Set<Integer> DRUM_PROGRAMS = java.util.Set.of(47, 113, 115, 116, 117, 118, 119);
 
     private AccentWriter() {}
 
@@ -50,14 +52,31 @@ final class AccentWriter {
         return kept;
     }
 
-    /** The fx part: one note per accent, velocity 100..127 by strength, pitch on the key's tonic. */
-    static StemPart write(List<Accent> accents, Style style, Key key, double durationSeconds) {
-        int pitch = Notes.clamp(12 * (style.fxOctave() + 1) + key.tonic(), 0, 127);
+    /**
+     * The fx part: one note per accent, velocity 100..127 by strength, on the root of the chord the
+     * band re-enters with there ({@link HitChords#chordAt}) in the style's fx octave ({@link #pitch}). The impact doubles
+     * the hit's new harmony: an accent always on the tonic would repeat what was sounding before the hit
+     * whenever the chord it interrupts holds the tonic (a held tonic pad under an fx on the same note:
+     * synthwave on big_buck_bunny, seed 2, lost its first cut's accent to exactly that).
+     */
+    static StemPart write(List<Accent> accents, Style style, CuePlan plan) {
         List<Note> notes = new ArrayList<>();
         for (Accent a : accents) {
             int velocity = Notes.clamp((int) Math.round(100 + 9 * (a.strength() - MIN_STRENGTH)), 100, 127);
-            notes.add(new Note(a.time(), ACCENT_SECONDS, pitch, velocity));
+            notes.add(new Note(a.time(), ACCENT_SECONDS, pitch(style, plan, a.time()), velocity));
         }
-        return new StemPart("fx", style.fxProgram(), false, Notes.clip(notes, durationSeconds));
+        return new StemPart("fx", style.fxProgram(), false, Notes.clip(notes, plan.durationSeconds()));
+    }
+
+    /**
+     * The fx accent's key at a time, in the fx octave: the root of the chord the band re-enters with;
+     * the key's tonic for a drum ({@link #DRUM_PROGRAMS}), which is tuned once, not per chord (a taiko
+     * or timpani played up the octave to the chord's root is a thinner, weaker drum: trailer's taiko
+     * on A flat instead of C lost testvideo's second cut its accent in every seed tried).
+     */
+    static int pitch(Style style, CuePlan plan, double seconds) {
+        boolean drum = DRUM_PROGRAMS.contains(style.fxProgram());
+        int pitchClass = drum ? plan.key().tonic() : HitChords.chordAt(plan, seconds)[0];
+        return Notes.clamp(Notes.atOrAbove(pitchClass, 12 * (style.fxOctave() + 1)), 0, 115);
     }
 }

@@ -44,6 +44,39 @@ final class DrumWriter {
         return new StemPart("drums", 0, true, Notes.clip(notes, plan.durationSeconds()));
     }
 
+    /** A fill's crescendo, MIDI velocity in a busy bar: up to forte, below the hit that follows (see {@link Risers#TO_VELOCITY}). */
+    static final int FILL_FROM = 64;
+    static final int FILL_TO = 88;
+    /** Toms of the GM kit, high to low: a fill runs down them. */
+    static final int[] TOMS = {50, 48, 47, 45, 43, 41};
+
+    /**
+     * The kit with a fill leading into each section change: the groove gives way, over the lead's last
+     * beat (two in a busy bar), to sixteenths that start on the kit's back-beat voice and run down the
+     * toms, in crescendo, up to the change (or its breath). Crashes stay.
+     */
+    static StemPart fill(StemPart drums, List<SectionLeads> leads, CuePlan plan, DrumPattern pattern) {
+        List<Note> notes = new ArrayList<>(drums.notes());
+        for (SectionLeads lead : leads) {
+            double toBeat = plan.tempoMap().beatAt(lead.to());
+            double busy = HitChords.intensityAt(plan, plan.secondsAt(toBeat - 0.5));
+            double fromBeat = Math.max(plan.tempoMap().beatAt(lead.from()), toBeat - (busy >= 2 / 3.0 ? 2 : 1));
+            double from = plan.secondsAt(fromBeat);
+            notes.removeIf(n -> n.pitch() != CRASH && n.startSeconds() >= from - 1e-9 && n.startSeconds() < lead.to());
+            double first = Math.ceil(fromBeat * DrumPattern.STEPS_PER_BEAT - 1e-6) / DrumPattern.STEPS_PER_BEAT;
+            int steps = (int) Math.ceil((toBeat - first) * DrumPattern.STEPS_PER_BEAT - 1e-6);
+            for (int k = 0; k < steps; k++) {
+                double start = plan.secondsAt(first + k / (double) DrumPattern.STEPS_PER_BEAT);
+                double progress = steps == 1 ? 1 : k / (steps - 1.0);
+                int pitch = 2 * k < steps ? pattern.snarePitch()
+                        : TOMS[Math.min(TOMS.length - 1, (int) ((2.0 * k - steps) / steps * TOMS.length))];
+                int velocity = (int) Math.round((FILL_FROM + (FILL_TO - FILL_FROM) * progress) * (0.7 + 0.3 * busy));
+                notes.add(new Note(start, HIT_SECONDS, pitch, velocity));
+            }
+        }
+        return new StemPart(drums.name(), drums.program(), drums.percussion(), Notes.clip(notes, plan.durationSeconds()));
+    }
+
     /** Per bar, whether it holds an accent or leads into one (the next bar holds one). */
     static boolean[] nearAccent(CuePlan plan, List<AccentWriter.Accent> accents) {
         boolean[] near = new boolean[plan.bars()];

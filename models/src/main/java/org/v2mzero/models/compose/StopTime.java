@@ -60,6 +60,26 @@ final class StopTime {
         return Math.max(MIN_BREATH, Math.min(dense ? DENSE_MAX_BREATH : MAX_BREATH, beats * plan.beatSeconds()));
     }
 
+    /**
+     * Per mark, its breath: {@link #breathSeconds}, or, for a mark that opens a section of the
+     * picture, at least a whole beat (within {@link #MIN_BREATH}..{@link #DENSE_MAX_BREATH}). A fill
+     * and a riser lead into such a hit ({@link SectionLeads}); their toms and rolls ring on after
+     * their last stroke, so the drop before the hit must be long enough to let them die away, or the
+     * hit lands on their tails and is no new sound.
+     *
+     * @param changes section changes of the picture, seconds
+     */
+    static List<Double> breaths(CuePlan plan, DrumPattern drums, List<Double> marks, List<Double> changes) {
+        double breath = breathSeconds(plan, drums);
+        double drop = Math.max(breath, Math.max(MIN_BREATH, Math.min(DENSE_MAX_BREATH, plan.beatSeconds())));
+        List<Double> out = new ArrayList<>();
+        for (double mark : marks) {
+            boolean opens = changes.stream().anyMatch(c -> Math.abs(c - mark) <= SectionLeads.ON_MARK_SECONDS);
+            out.add(opens ? drop : breath);
+        }
+        return out;
+    }
+
     /** Share of the kit's sixteenth steps on which any voice strikes, 0..1. */
     static double density(DrumPattern drums) {
         int struck = 0;
@@ -71,13 +91,13 @@ final class StopTime {
         return struck / (double) drums.steps();
     }
 
-    /** The stem with a gap of {@code breath} seconds before each mark. */
-    static StemPart apply(StemPart part, List<Double> marks, double breath) {
+    /** The stem with a gap of {@code breaths[i]} seconds before each mark {@code i}. */
+    static StemPart apply(StemPart part, List<Double> marks, List<Double> breaths) {
         List<Note> out = new ArrayList<>();
         for (Note n : part.notes()) {
             Note kept = n;
-            for (double mark : marks) {
-                kept = kept == null ? null : cut(kept, mark - breath, mark);
+            for (int i = 0; i < marks.size(); i++) {
+                kept = kept == null ? null : cut(kept, marks.get(i) - breaths.get(i), marks.get(i));
             }
             if (kept != null) {
                 out.add(kept);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 import org.v2mzero.protocol.TempoMap;
 
 /**
@@ -11,14 +12,16 @@ import org.v2mzero.protocol.TempoMap;
  * MiniLM embedding ({@link StyleMatcher}; explicit key, "N bpm", "no drums", "strings only", "gentle" and
  * "aggressive" override it), the tempo is fitted so the strongest hits
  * land near beats (a request's {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity drives density and dynamics, and every strong hit and
- * cut gets an accent at its exact time. Stems: drums, bass, harmony, melody, fx.
+ * cut gets an accent at its exact time. Between hits the music thins after one and swells into the
+ * next ({@link HitForm}); a drum fill and an fx riser lead into each section change
+ * ({@link SectionLeads}). Stems: drums, bass, harmony, melody, fx.
  *
  * <p>Deterministic: the same request gives the same arrangement; the seed picks the progression, the
  * first voicing, the motif and the drum humanisation, never the timing. Immutable; any thread.
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.4.0";
+    public static final String VERSION = "0.5.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -71,36 +74,53 @@ public final class SymbolicComposer implements Generator {
             tempoMap = keep.tempoMap();
         }
         int bars = CuePlan.barCount(tempoMap, duration);
-        double[] intensity = shift(CuePlan.intensities(request.analysis().curve(), tempoMap, bars), words.intensity());
-        CuePlan plan = new CuePlan(tempoMap, duration, key, intensity, chords(style, key, bars, request.seed()));
+        boolean kit = !words.noDrums() && style.drums() != null;
+        int[][] chords = chords(style, key, bars, request.seed());
+        double[] curve = CuePlan.intensities(request.analysis().curve(), tempoMap, bars);
+        CuePlan grid = new CuePlan(tempoMap, duration, key, curve, chords);
+        List<Double> marks = StopTime.marks(accents);
+        List<Double> changes = request.analysis().sections().stream().map(Section::start).toList();
+        HitForm form = HitForm.of(grid, marks, StopTime.breaths(grid, kit ? style.drums() : null, marks, changes));
+        CuePlan plan = new CuePlan(tempoMap, duration, key, shift(form.shaped(grid, curve), words.intensity()), chords);
+
+        List<SectionLeads> leads = SectionLeads.of(plan, request.analysis().sections(), form);
 
         List<StemPart> stems = new ArrayList<>();
-        if (!words.noDrums() && style.drums() != null) {
-            stems.add(DrumWriter.write(plan, style.drums(), accents, request.seed()));
+        if (kit) {
+            stems.add(DrumWriter.fill(DrumWriter.write(plan, style.drums(), accents, request.seed()), leads, plan,
+                    style.drums()));
         }
         stems.add(BassWriter.write(plan, style.bassProgram()));
-        stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed()));
-        stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed()));
-        stems.add(AccentWriter.write(accents, style, key, duration));
+        stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed(), form));
+        stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed(), form,
+                MelodyWriter.sections(plan, changes)));
+        stems.add(fx(accents, style, plan, leads));
         return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
-                marked(stems, plan, StopTime.marks(accents), style), match, key);
+                marked(stems, plan, form, style), match, key);
+    }
+
+    /** The fx stem: an impact on every accent ({@link AccentWriter}) and a riser into every section change. */
+    static StemPart fx(List<AccentWriter.Accent> accents, Style style, CuePlan plan, List<SectionLeads> leads) {
+        StemPart impacts = AccentWriter.write(accents, style, plan);
+        List<Note> notes = new ArrayList<>(impacts.notes());
+        notes.addAll(Risers.notes(leads, plan, style));
+        return new StemPart(impacts.name(), impacts.program(), false, Notes.clip(notes, plan.durationSeconds()));
     }
 
     /**
      * The stems with the big hits marked as a film composer marks them: a breath of stop-time before
      * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
-     * the kit's kick under the crash.
+     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}).
      */
-    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, List<Double> marks, Style style) {
-        boolean kit = stems.stream().anyMatch(StemPart::percussion);
-        double breath = StopTime.breathSeconds(plan, kit ? style.drums() : null);
+    static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, Style style) {
+        List<Double> marks = form.marks();
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
-            StemPart quiet = StopTime.apply(stem, marks, breath);
+            StemPart quiet = form.ring(StopTime.apply(stem, marks, form.breaths()));
             List<Note> entry = switch (stem.name()) {
-                case "harmony" -> HitChords.harmony(plan, marks);
-                case "bass" -> HitChords.bass(plan, marks);
-                case "melody" -> HitChords.melody(plan, marks);
+                case "harmony" -> HitChords.harmony(plan, form);
+                case "bass" -> HitChords.bass(plan, form);
+                case "melody" -> HitChords.melody(plan, form);
                 case "drums" -> marks.stream().map(m -> new Note(m, 0.3, style.drums().kickPitch(),
                         HitChords.velocity(plan, m))).toList();
                 default -> List.of();

@@ -207,6 +207,40 @@ class SymbolicComposerTest {
         assertTrue(busyNotes > 2 * calmNotes, "busy " + busyNotes + " vs calm " + calmNotes);
     }
 
+    /**
+     * A marked hit with room after it rings: nothing but the picture's own accents (crash, fx) strikes
+     * the first bar line after it, so the music's events are the picture's, not the bar line a bar later.
+     */
+    @Test
+    void theFirstBarLineAfterAMarkedHitIsNoNewEvent() {
+        List<Double> marks = StopTime.marks(AccentWriter.accents(analysis(), DURATION));
+        assertTrue(marks.size() >= 4, "marks " + marks);
+        int checked = 0;
+        for (String prompt : List.of("tense orchestral", "epic trailer", "synthwave night drive", "rock")) {
+            Arrangement a = compose(prompt, 1);
+            int perBar = a.tempoMap().beatsPerBar();
+            for (int i = 0; i < marks.size(); i++) {
+                double mark = marks.get(i);
+                double barLine = a.tempoMap().secondsAt(
+                        (Math.floor((a.tempoMap().beatAt(mark) + HitForm.ON_BAR_BEATS) / perBar) + 1) * perBar);
+                double room = a.tempoMap().secondsAt(a.tempoMap().beatAt(mark) + HitForm.RING_ROOM_BARS * perBar);
+                if (i + 1 < marks.size() && marks.get(i + 1) < room) {
+                    continue; // a run of hits: stabs over the groove
+                }
+                checked++;
+                for (StemPart part : a.stems()) {
+                    for (Note n : part.notes()) {
+                        boolean accent = part.name().equals("fx") || part.percussion() && n.pitch() == DrumWriter.CRASH;
+                        assertTrue(accent || Math.abs(n.startSeconds() - barLine) > 0.05,
+                                prompt + ": " + part.name() + " " + n + " strikes the bar line " + barLine
+                                        + " after the hit at " + mark);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 8, "rings checked: " + checked);
+    }
+
     private Arrangement compose(String prompt, long seed) {
         return composer.generate(new GenerationRequest(analysis(), prompt, seed, DURATION));
     }
