@@ -1,0 +1,144 @@
+package org.v2mzero.bridge.jack;
+
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jaudiolibs.jnajack.Jack;
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackException;
+import org.jaudiolibs.jnajack.JackOptions;
+import org.jaudiolibs.jnajack.JackStatus;
+
+/**
+ * One JACK client whose server may die under it, with the only lifecycle that survives that: all JACK
+ * calls of the running client happen in its process callback, the shutdown callback only sets a flag,
+ * and once the server is gone nothing calls into the client again but {@link #close()}. A client the
+ * server has shut down has its shared memory torn away: a {@code jack_transport_query} from a Java
+ * thread then crashed the JVM (SIGSEGV), while the process thread simply stops being called.
+ *
+ * <p>Only the process and shutdown callbacks are installed: libjack cancels its threads with
+ * {@code pthread_cancel} on close, and a cancel that lands inside Java code hangs the JVM (see
+ * {@link MissedCycles}, {@link ProcessThreadStop}).
+ *
+ * <p>Threads: {@link #open}, {@link #activate} and {@link #close} on one control thread, never a JACK
+ * thread (libjack joins its threads); {@link #serverGone()} on any thread.
+ */
+final class ActiveClient {
+    /** What the client does each cycle. Process thread only: no allocation, lock, log or I/O. */
+    interface Cycle {
+        /** One process cycle of {@code frames} frames. Must not throw: catch {@code Throwable} and count. */
+        void process(int frames);
+
+        /** The last cycle, before the process thread ends for a close: e.g. output silence. */
+        default void lastCycle(int frames) {}
+    }
+
+    private final JackClient client;
+    private final int sampleRate;
+    private final int periodFrames;
+    private final ProcessThreadStop stop = new ProcessThreadStop();
+    private volatile boolean activated;
+    private volatile boolean serverGone;
+    private volatile Thread shutdownThread;
+
+    private ActiveClient(JackClient client) throws JackException {
+        this.client = client;
+        this.sampleRate = client.getSampleRate();
+        this.periodFrames = client.getBufferSize();
+    }
+
+    /**
+     * Control thread. Opens client {@code name}, never starting a server; not yet active, so ports can
+     * be registered before {@link #activate}. The caller closes it if anything after this fails.
+     *
+     * @param exactName fail if the name is taken, instead of letting JACK number it
+     * @throws JackException naming the client and JACK's status set (e.g. {@code JackServerFailed})
+     */
+    static ActiveClient open(String name, boolean exactName) throws JackException {
+        JackMessages.routeToLogger();
+        EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
+        EnumSet<JackOptions> options = EnumSet.of(JackOptions.JackNoStartServer);
+        if (exactName) {
+            options.add(JackOptions.JackUseExactName);
+        }
+        JackClient client;
+        try {
+            client = Jack.getInstance().openClient(name, options, status);
+        } catch (JackException e) {
+            // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
+            throw new JackException("cannot open JACK client " + name + " " + status, e);
+        }
+        try {
+            return new ActiveClient(client);
+        } catch (JackException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Control thread. Installs {@code cycle} and the flag-setting shutdown callback, and activates. */
+    void activate(Cycle cycle) throws JackException {
+        client.setProcessCallback((c, frames) -> {
+            if (stop.shouldEnd()) {
+                cycle.lastCycle(frames);
+                stop.ended();
+                return false;
+            }
+            cycle.process(frames);
+            return true;
+        });
+        // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
+        // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
+        // The owner's control thread polls serverGone() instead.
+        client.onShutdown(c -> {
+            shutdownThread = Thread.currentThread();
+            serverGone = true;
+        });
+        client.activate();
+        activated = true;
+    }
+
+    /** The client, for the process callback and for calls the control thread makes while connected. */
+    JackClient client() {
+        return client;
+    }
+
+    /** Any thread. Whether the server shut this client down; then only {@link #close()} may follow. */
+    boolean serverGone() {
+        return serverGone;
+    }
+
+    /** Frames per second of this server. */
+    int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Frames per period of this server, as it was at open. */
+    int periodFrames() {
+        return periodFrames;
+    }
+
+    /**
+     * Control thread, not a JACK thread. While the server lives: ends the process thread first (see
+     * {@link ProcessThreadStop}), then deactivates. After the server is gone: waits for the shutdown
+     * callback's thread to leave the JVM. Then closes. Call once.
+     */
+    void close() {
+        if (serverGone) {
+            awaitShutdownCallbackGone();
+        } else if (activated) {
+            stop.endAndWait(client, periodFrames);
+            client.deactivate();
+        }
+        client.close();
+    }
+
+    /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
+    private void awaitShutdownCallbackGone() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        Thread thread = shutdownThread;
+        while (thread != null && thread.isAlive() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+}
