@@ -1,0 +1,150 @@
+package org.v2mzero.bridge.jack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.v2mzero.bridge.transport.TransportChange;
+import org.v2mzero.protocol.TransportState;
+
+/**
+ * The server going away under a running {@link JackTransportSource}: a real jackd is killed (SIGKILL,
+ * like a crash) while its transport rolls. The JVM must survive it (polling a dead client crashed it
+ * before), the source must report stopped and keep answering, and a new jackd of the same name must be
+ * followed again: rolled by a test client, the source's state rolls and its frame advances with it.
+ */
+class JackTransportSourceReconnectTest {
+    private static final Logger LOG = Logger.getLogger(JackTransportSourceReconnectTest.class.getName());
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final int PERIOD = 256;
+    private static final int RATE = 48_000;
+    /** Source versus the test client's last cycle: one period behind at most, plus scheduling. */
+    private static final long FOLLOW_TOLERANCE = 2 * PERIOD + RATE / 100;
+
+    private final List<TransportChange> changes = new CopyOnWriteArrayList<>();
+    private final List<Thread> listenerThreads = new CopyOnWriteArrayList<>();
+
+    @Test
+    void survivesAKilledServerAndFollowsTheNextOne() throws Exception {
+        JackTestServer first = JackTestServer.start(PERIOD);
+        JackTransportSource source = new JackTransportSource("v2m-transport-test");
+        try {
+            source.addListener((change, state) -> {
+                changes.add(change);
+                listenerThreads.add(Thread.currentThread());
+            });
+            source.start();
+            assertTrue(source.connected());
+            try (JackRecorder daw = JackRecorder.open("v2m-test-daw")) {
+                rollAndFollow(daw, source, RATE);
+            }
+
+            first.kill(); // still rolling: nobody stopped the transport
+            JackRecorder.await("source reports the server gone", WAIT,
+                    () -> !source.connected() && !source.state().playing());
+            long stoppedAt = source.state().frame();
+            assertTrue(stoppedAt > RATE, "stopped where it rolled to, not reset: " + stoppedAt);
+            keepsAnsweringStopped(source, stoppedAt, Duration.ofMillis(500));
+            Thread sourceThread = listenerThreads.get(0);
+            assertTrue(sourceThread.isAlive(), "the source's thread survived the server");
+            IOException refused = assertThrows(IOException.class, source::play);
+            assertTrue(refused.getMessage().contains(JackTestServer.name()) && !refused.getMessage().contains("\n"),
+                    "one line naming the server: " + refused.getMessage());
+            assertThrows(IOException.class, () -> source.locate(1));
+            assertThrows(IOException.class, source::stop);
+
+            long serverStart = System.nanoTime();
+            try (JackTestServer second = JackTestServer.start(PERIOD)) {
+                long serverUpMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - serverStart);
+                JackRecorder.await("source reconnected", WAIT, source::connected);
+                long reconnectMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - serverStart);
+                LOG.info(() -> "new jackd answered jack_wait after " + serverUpMillis + " ms; source connected "
+                        + reconnectMillis + " ms after the start of that jackd");
+                assertTrue(reconnectMillis - serverUpMillis < 2_000, "backoff is bounded by 1 s: reconnected "
+                        + (reconnectMillis - serverUpMillis) + " ms after the server answered");
+                JackRecorder.await("the new server's transport: stopped at 0", WAIT,
+                        () -> !source.state().playing() && source.state().frame() == 0);
+                try (JackRecorder daw = JackRecorder.open("v2m-test-daw")) {
+                    rollAndFollow(daw, source, 2 * RATE);
+                    drives(daw, source);
+                }
+                source.close(); // before its server, so the log does not report a second loss
+                sourceThread.join(2_000);
+                assertFalse(sourceThread.isAlive(), "close() stops the source's thread");
+            }
+        } finally {
+            CompletableFuture<Void> other = CompletableFuture.runAsync(source::close);
+            source.close();
+            other.get(15, TimeUnit.SECONDS);
+            first.close();
+        }
+        List<TransportChange> playStop = changes.stream()
+                .filter(c -> c == TransportChange.PLAY || c == TransportChange.STOP).toList();
+        assertEquals(List.of(TransportChange.PLAY, TransportChange.STOP, TransportChange.PLAY, TransportChange.STOP),
+                playStop, "rolled, lost the server, rolled on the new one, stopped by the source: " + changes);
+        assertTrue(listenerThreads.stream().allMatch(t -> t == listenerThreads.get(0)),
+                "one source thread throughout, reconnect included");
+    }
+
+    @Test
+    void noServerAtStartIsOneClearLine() {
+        JackTransportSource source = new JackTransportSource("v2m-transport-test");
+        IOException e = assertThrows(IOException.class, source::start);
+        assertTrue(e.getMessage().contains(JackTestServer.name()) && !e.getMessage().contains("\n"),
+                "one line naming the server: " + e.getMessage());
+        assertFalse(source.connected());
+        assertFalse(source.state().playing());
+        source.close();
+        source.close();
+    }
+
+    /** The test client locates to {@code from} and rolls; the source must roll and advance with it. */
+    private static void rollAndFollow(JackRecorder daw, JackTransportSource source, long from) throws Exception {
+        daw.locate(from);
+        daw.play();
+        JackRecorder.await("source rolls from " + from, WAIT,
+                () -> source.state().playing() && source.state().frame() >= from);
+        long seen = source.state().frame();
+        JackRecorder.await("source advances with the transport", WAIT, () -> source.state().frame() >= seen + RATE / 10);
+        for (int i = 0; i < 20; i++) {
+            long truthBefore = daw.frame();
+            long estimate = source.state().frame();
+            long truthAfter = daw.frame();
+            assertTrue(estimate >= truthBefore - FOLLOW_TOLERANCE && estimate <= truthAfter + FOLLOW_TOLERANCE,
+                    "source at " + estimate + ", transport between " + truthBefore + " and " + truthAfter);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+        }
+    }
+
+    /** After a reconnect the source's own controls reach the new server. */
+    private static void drives(JackRecorder daw, JackTransportSource source) throws Exception {
+        source.stop();
+        JackRecorder.await("the source stopped the transport", WAIT, () -> !daw.rolling());
+        JackRecorder.await("the source sees it stopped", WAIT, () -> !source.state().playing());
+        source.locate(1.0);
+        JackRecorder.await("the source located the transport", WAIT, () -> daw.frame() == RATE);
+        JackRecorder.await("the source sees its locate", WAIT, () -> source.state().frame() == RATE);
+    }
+
+    /** For {@code span}: state() answers at once, stopped at {@code frame}, and the rate is kept. */
+    private static void keepsAnsweringStopped(JackTransportSource source, long frame, Duration span) {
+        long end = System.nanoTime() + span.toNanos();
+        while (System.nanoTime() < end) {
+            TransportState state = source.state();
+            assertFalse(state.playing());
+            assertEquals(frame, state.frame());
+            assertEquals(RATE, source.sampleRate());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+}
