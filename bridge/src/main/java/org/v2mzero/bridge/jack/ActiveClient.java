@@ -1,6 +1,8 @@
 package org.v2mzero.bridge.jack;
 
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
@@ -12,13 +14,24 @@ import org.jaudiolibs.jnajack.JackStatus;
 /**
  * One JACK client whose server may die under it, with the only lifecycle that survives that: all JACK
  * calls of the running client happen in its process callback, the shutdown callback only sets a flag,
- * and once the server is gone nothing calls into the client again but {@link #close()}. A client the
- * server has shut down has its shared memory torn away: a {@code jack_transport_query} from a Java
- * thread then crashed the JVM (SIGSEGV), while the process thread simply stops being called.
+ * and once the server is gone nothing calls into the client again but {@link #close()}. After the
+ * loss libjack may free the client itself (below), so a call from a Java thread is then a
+ * use-after-free: a {@code jack_transport_query} polled from one crashed the JVM (SIGSEGV), while the
+ * process thread simply stops being called.
  *
  * <p>Only the process and shutdown callbacks are installed: libjack cancels its threads with
  * {@code pthread_cancel} on close, and a cancel that lands inside Java code hangs the JVM (see
  * {@link MissedCycles}, {@link ProcessThreadStop}).
+ *
+ * <p>libjack's state is per process, not per client: once any client hears that its server is gone,
+ * the next {@code jack_client_open} in the process closes and frees every client still open (jack2
+ * 1.9.21, {@code JackLibGlobals::Init}), and a later call with such a client, even
+ * {@code jack_client_close}, is a use-after-free: a player and a transport source in one JVM crashed
+ * that way, each reconnecting under the other's dead client. So opens and closes of all clients opened
+ * here take turns, and once a server is lost an open waits (fails, for the caller's retry) until every
+ * client of ours is closed: with one server per process they all died with it, and each owner closes
+ * its own within a poll or two of its shutdown flag. Waiting for all, not only for the flagged ones,
+ * also covers a client whose shutdown notice comes after another's.
  *
  * <p>Threads: {@link #open}, {@link #activate} and {@link #close} on one control thread, never a JACK
  * thread (libjack joins its threads); {@link #serverGone()} on any thread.
@@ -32,6 +45,12 @@ final class ActiveClient {
         /** The last cycle, before the process thread ends for a close: e.g. output silence. */
         default void lastCycle(int frames) {}
     }
+
+    // Opens and closes take turns on this lock; OPEN holds the clients opened and not yet closed;
+    // lossPending: a server was lost and some client of ours may still be open on it.
+    private static final Object LIBJACK = new Object();
+    private static final Set<ActiveClient> OPEN = new HashSet<>();
+    private static boolean lossPending;
 
     private final JackClient client;
     private final int sampleRate;
@@ -52,7 +71,8 @@ final class ActiveClient {
      * be registered before {@link #activate}. The caller closes it if anything after this fails.
      *
      * @param exactName fail if the name is taken, instead of letting JACK number it
-     * @throws JackException naming the client and JACK's status set (e.g. {@code JackServerFailed})
+     * @throws JackException naming the client and JACK's status set (e.g. {@code JackServerFailed}), or
+     *                       saying that clients of a lost server must close first
      */
     static ActiveClient open(String name, boolean exactName) throws JackException {
         JackMessages.routeToLogger();
@@ -61,18 +81,28 @@ final class ActiveClient {
         if (exactName) {
             options.add(JackOptions.JackUseExactName);
         }
-        JackClient client;
-        try {
-            client = Jack.getInstance().openClient(name, options, status);
-        } catch (JackException e) {
-            // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
-            throw new JackException("cannot open JACK client " + name + " " + status, e);
-        }
-        try {
-            return new ActiveClient(client);
-        } catch (JackException | RuntimeException e) {
-            client.close();
-            throw e;
+        synchronized (LIBJACK) {
+            lossPending |= OPEN.stream().anyMatch(ActiveClient::serverGone);
+            if (lossPending && !OPEN.isEmpty()) {
+                throw new JackException("cannot open JACK client " + name + " before the " + OPEN.size()
+                        + " client(s) open when the server was lost are closed (libjack would free them)");
+            }
+            lossPending = false;
+            JackClient client;
+            try {
+                client = Jack.getInstance().openClient(name, options, status);
+            } catch (JackException e) {
+                // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
+                throw new JackException("cannot open JACK client " + name + " " + status, e);
+            }
+            try {
+                ActiveClient opened = new ActiveClient(client);
+                OPEN.add(opened);
+                return opened;
+            } catch (JackException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
         }
     }
 
@@ -121,7 +151,7 @@ final class ActiveClient {
     /**
      * Control thread, not a JACK thread. While the server lives: ends the process thread first (see
      * {@link ProcessThreadStop}), then deactivates. After the server is gone: waits for the shutdown
-     * callback's thread to leave the JVM. Then closes. Call once.
+     * callback's thread to leave the JVM. Then closes, in turn with other opens and closes. Call once.
      */
     void close() {
         if (serverGone) {
@@ -130,7 +160,11 @@ final class ActiveClient {
             stop.endAndWait(client, periodFrames);
             client.deactivate();
         }
-        client.close();
+        synchronized (LIBJACK) {
+            lossPending |= serverGone;
+            client.close();
+            OPEN.remove(this);
+        }
     }
 
     /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
