@@ -19,17 +19,26 @@ import org.v2mzero.protocol.TransportState;
 
 /**
  * The server going away under a running {@link JackTransportSource}: a real jackd is killed (SIGKILL,
- * like a crash) while its transport rolls. The JVM must survive it (polling a dead client crashed it
- * before), the source must report stopped and keep answering, and a new jackd of the same name must be
- * followed again: rolled by a test client, the source's state rolls and its frame advances with it.
+ * like a crash) while its transport rolls. The JVM must survive it, the source must report stopped and
+ * keep answering, and a new jackd of the same name must be followed again: rolled by a test client, the
+ * source's state rolls and its frame advances with it.
+ *
+ * <p>A {@link JackStemPlayer} runs beside the source, as in the daemon: its failed reconnects while
+ * the server is away (and the source's own) are what made libjack drop its shared memory under a
+ * source that still polled its dead client, a SIGSEGV in {@code jack_transport_query}; reproduced here
+ * against the polling source before the fix.
  */
 class JackTransportSourceReconnectTest {
     private static final Logger LOG = Logger.getLogger(JackTransportSourceReconnectTest.class.getName());
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final int PERIOD = 256;
     private static final int RATE = 48_000;
-    /** Source versus the test client's last cycle: one period behind at most, plus scheduling. */
-    private static final long FOLLOW_TOLERANCE = 2 * PERIOD + RATE / 100;
+    /**
+     * Source versus the test client's last cycle (50 ms): the client's frame is one period old, more when
+     * a loaded machine delays its cycle, while the source extrapolates with the wall clock (seen: 21 ms).
+     * How close it follows is the contract test's to measure; this one checks whose transport it is.
+     */
+    private static final long FOLLOW_TOLERANCE = RATE / 20;
 
     private final List<TransportChange> changes = new CopyOnWriteArrayList<>();
     private final List<Thread> listenerThreads = new CopyOnWriteArrayList<>();
@@ -38,7 +47,9 @@ class JackTransportSourceReconnectTest {
     void survivesAKilledServerAndFollowsTheNextOne() throws Exception {
         JackTestServer first = JackTestServer.start(PERIOD);
         JackTransportSource source = new JackTransportSource("v2m-transport-test");
+        JackStemPlayer player = new JackStemPlayer("v2m", List.of("drums"));
         try {
+            assertEquals(PlayerState.CONNECTED, player.start());
             source.addListener((change, state) -> {
                 changes.add(change);
                 listenerThreads.add(Thread.currentThread());
@@ -52,6 +63,8 @@ class JackTransportSourceReconnectTest {
             first.kill(); // still rolling: nobody stopped the transport
             JackRecorder.await("source reports the server gone", WAIT,
                     () -> !source.connected() && !source.state().playing());
+            JackRecorder.await("player reports the server gone", WAIT,
+                    () -> player.state() == PlayerState.DISCONNECTED);
             long stoppedAt = source.state().frame();
             assertTrue(stoppedAt > RATE, "stopped where it rolled to, not reset: " + stoppedAt);
             keepsAnsweringStopped(source, stoppedAt, Duration.ofMillis(500));
@@ -78,7 +91,9 @@ class JackTransportSourceReconnectTest {
                     rollAndFollow(daw, source, 2 * RATE);
                     drives(daw, source);
                 }
+                JackRecorder.await("player reconnected", WAIT, () -> player.state() == PlayerState.CONNECTED);
                 source.close(); // before its server, so the log does not report a second loss
+                player.close();
                 sourceThread.join(2_000);
                 assertFalse(sourceThread.isAlive(), "close() stops the source's thread");
             }
@@ -86,6 +101,7 @@ class JackTransportSourceReconnectTest {
             CompletableFuture<Void> other = CompletableFuture.runAsync(source::close);
             source.close();
             other.get(15, TimeUnit.SECONDS);
+            player.close();
             first.close();
         }
         List<TransportChange> playStop = changes.stream()
