@@ -1,5 +1,8 @@
 package org.v2mzero.bridge.jack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,8 +16,9 @@ import org.jaudiolibs.jnajack.JackStatus;
 
 /**
  * One JACK client whose server may die under it, with the only lifecycle that survives that: all JACK
- * calls of the running client happen in its process callback, the shutdown callback only sets a flag,
- * and once the server is gone nothing calls into the client again but {@link #close()}. After the
+ * calls of the running client happen in its process callback, the shutdown callback only notes its
+ * thread and sets a flag, and once the server is gone nothing calls into the client again but
+ * {@link #close()}. After the
  * loss libjack may free the client itself (below), so a call from a Java thread is then a
  * use-after-free: a {@code jack_transport_query} polled from one crashed the JVM (SIGSEGV), while the
  * process thread simply stops being called.
@@ -59,6 +63,7 @@ final class ActiveClient {
     private volatile boolean activated;
     private volatile boolean serverGone;
     private volatile Thread shutdownThread;
+    private volatile Path shutdownTask; // /proc/self/task/<tid> of that thread, where Linux says
 
     private ActiveClient(JackClient client) throws JackException {
         this.client = client;
@@ -117,11 +122,11 @@ final class ActiveClient {
             cycle.process(frames);
             return true;
         });
-        // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
-        // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
-        // The owner's control thread polls serverGone() instead.
+        // Nothing but noting the thread and setting the flag: close() cancels this thread
+        // (pthread_cancel) and first waits for it to be gone, and the owner polls serverGone().
         client.onShutdown(c -> {
             shutdownThread = Thread.currentThread();
+            shutdownTask = currentTask();
             serverGone = true;
         });
         client.activate();
@@ -167,12 +172,31 @@ final class ActiveClient {
         }
     }
 
-    /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
+    /**
+     * Waits (at most 2 s) until the thread that ran the shutdown callback is gone, so that closing
+     * cannot cancel it inside the JVM. Gone from the JVM is not enough: JNAJack detaches that thread
+     * right after the callback, and {@link Thread#isAlive()} turns false inside that detach, while the
+     * native thread still tears its JVM state down; a cancel landing there crashed the JVM (in
+     * {@code jni_DetachCurrentThread}). So on Linux it waits until the native thread has exited (libjack
+     * ends a notification thread by itself once its server is gone).
+     */
     private void awaitShutdownCallbackGone() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         Thread thread = shutdownThread;
-        while (thread != null && thread.isAlive() && System.nanoTime() < deadline) {
+        Path task = shutdownTask;
+        while (((thread != null && thread.isAlive()) || (task != null && Files.exists(task)))
+                && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    /** {@code /proc/self/task/<tid>} of the calling thread; {@code null} where there is no such file. */
+    private static Path currentTask() {
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+            return Path.of("/proc/self/task").resolve(self.getFileName());
+        } catch (IOException | RuntimeException e) {
+            return null; // not Linux: the isAlive() wait is all there is (and the flag must still be set)
         }
     }
 }
