@@ -64,7 +64,8 @@ final class TransportRequests {
         while (phase.get() != DONE) {
             if (!live.getAsBoolean()) {
                 phase.compareAndSet(POSTED, IDLE); // if already TAKEN, the slot dies with this client
-                throw new IOException("JACK transport " + what + ": the JACK server went away");
+                throw new IOException("JACK transport " + what
+                        + ": the JACK client is gone (server lost or source closed)");
             }
             long late = System.nanoTime() - deadline;
             if (late > 0 && phase.compareAndSet(POSTED, IDLE)) {

@@ -166,7 +166,8 @@ class JackTransportSourceReconnectTest {
         JackRecorder.await("source rolls from " + from, WAIT,
                 () -> source.state().playing() && source.state().frame() >= from);
         long seen = source.state().frame();
-        JackRecorder.await("source advances with the transport", WAIT, () -> source.state().frame() >= seen + RATE / 10);
+        JackRecorder.await("source advances with the transport", WAIT,
+                () -> source.state().frame() >= seen + RATE / 10);
         for (int i = 0; i < 20; i++) {
             long truthBefore = truth(daw);
             long estimate = source.state().frame();
