@@ -1,18 +1,13 @@
 package org.v2mzero.bridge.jack;
 
 import java.nio.FloatBuffer;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
-import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
-import org.jaudiolibs.jnajack.JackStatus;
 
 /**
  * One open JACK client of the player with its ports and callbacks: lives from a successful
@@ -21,17 +16,16 @@ import org.jaudiolibs.jnajack.JackStatus;
  *
  * <p>Threads: {@link #open}, {@link #connect} and {@link #close} run on the player's control thread;
  * {@link #process} runs on JACK's process thread; the shutdown callback on JACK's notification thread.
- * No other callback is installed: each Java callback on the notification thread is a chance for jack2's
- * {@code pthread_cancel} at close to catch that thread inside the JVM (see {@link MissedCycles}).
+ * The client's lifecycle (callbacks, safe close, server loss) is {@link ActiveClient}'s.
  */
-final class JackSession {
+final class JackSession implements ActiveClient.Cycle {
+    private final ActiveClient active;
     private final JackClient client;
     private final JackPort[] stemLeftPorts;
     private final JackPort[] stemRightPorts;
     private final JackPort mixLeftPort;
     private final JackPort mixRightPort;
     private final int sampleRate;
-    private final int periodFrames;
     private final CycleRenderer renderer;
     private final AudioMeters meters;
     private final CycleClock clock;
@@ -40,19 +34,16 @@ final class JackSession {
     private final FloatBuffer[] stemLeft;
     private final FloatBuffer[] stemRight;
     private final float[] zeros = new float[CycleRenderer.CHUNK_FRAMES];
-    private final ProcessThreadStop stop = new ProcessThreadStop();
     private final MissedCycles missedCycles = new MissedCycles();
-    private volatile boolean serverGone;
-    private volatile Thread shutdownThread;
 
-    private JackSession(JackClient client, List<String> stems, CycleRenderer renderer, AudioMeters meters,
+    private JackSession(ActiveClient active, List<String> stems, CycleRenderer renderer, AudioMeters meters,
             CycleClock clock) throws JackException {
-        this.client = client;
+        this.active = active;
+        this.client = active.client();
         this.clock = clock;
         this.renderer = renderer;
         this.meters = meters;
-        this.sampleRate = client.getSampleRate();
-        this.periodFrames = client.getBufferSize();
+        this.sampleRate = active.sampleRate();
         stemLeftPorts = new JackPort[stems.size()];
         stemRightPorts = new JackPort[stems.size()];
         for (int i = 0; i < stems.size(); i++) {
@@ -73,30 +64,13 @@ final class JackSession {
      */
     static JackSession open(String name, List<String> stems, CycleRenderer renderer, AudioMeters meters,
             CycleClock clock) throws JackException {
-        JackMessages.routeToLogger();
-        EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
-        JackClient client;
+        ActiveClient active = ActiveClient.open(name, true);
         try {
-            client = Jack.getInstance().openClient(name,
-                    EnumSet.of(JackOptions.JackNoStartServer, JackOptions.JackUseExactName), status);
-        } catch (JackException e) {
-            // JNAJack's message says "check status set"; the set itself is what tells the cases apart.
-            throw new JackException("cannot open JACK client " + name + " " + status, e);
-        }
-        try {
-            JackSession session = new JackSession(client, stems, renderer, meters, clock);
-            client.setProcessCallback((c, frames) -> session.process(frames));
-            // Only two volatile writes here: libjack may pthread_cancel this thread when the client is
-            // closed, and a cancel landing in a lock, a log write or any JVM wait would hang the JVM.
-            // The player's control thread polls serverGone() instead.
-            client.onShutdown(c -> {
-                session.shutdownThread = Thread.currentThread();
-                session.serverGone = true;
-            });
-            client.activate();
+            JackSession session = new JackSession(active, stems, renderer, meters, clock);
+            active.activate(session);
             return session;
         } catch (JackException | RuntimeException e) {
-            client.close();
+            active.close();
             throw e;
         }
     }
@@ -111,12 +85,8 @@ final class JackSession {
      * Allocation-free in this class and {@link CycleRenderer} (JNAJack's own wrapper around this callback
      * creates a JNA {@code Pointer} per port per cycle; that is outside our reach).
      */
-    private boolean process(int frames) {
-        if (stop.shouldEnd()) {
-            silence(frames);
-            stop.ended();
-            return false;
-        }
+    @Override
+    public void process(int frames) {
         long start = System.nanoTime();
         try {
             if (missedCycles.cycle(client.getLastFrameTime(), frames)) {
@@ -134,7 +104,12 @@ final class JackSession {
             silence(frames);
         }
         meters.cycle(System.nanoTime() - start, frames, sampleRate);
-        return true;
+    }
+
+    /** Process thread, the cycle before a close ends it: silence, so the ports do not hold the last block. */
+    @Override
+    public void lastCycle(int frames) {
+        silence(frames);
     }
 
     private void silence(int frames) {
@@ -183,7 +158,7 @@ final class JackSession {
 
     /** Any thread. Whether the server shut this client down. */
     boolean serverGone() {
-        return serverGone;
+        return active.serverGone();
     }
 
     /** Frames per second of this server. */
@@ -193,29 +168,11 @@ final class JackSession {
 
     /** Frames per period of this server. */
     int periodFrames() {
-        return periodFrames;
+        return active.periodFrames();
     }
 
-    /**
-     * Control thread, not a JACK thread (libjack joins its threads). Ends the process thread first (see
-     * {@link ProcessThreadStop}), then deactivates and closes. Idempotent through JNAJack.
-     */
+    /** Control thread, not a JACK thread: the safe close of {@link ActiveClient#close()}. Call once. */
     void close() {
-        if (!serverGone) {
-            stop.endAndWait(client, periodFrames);
-            client.deactivate();
-        } else {
-            awaitShutdownCallbackGone();
-        }
-        client.close();
-    }
-
-    /** Waits (at most 2 s) until the thread that ran the shutdown callback has left the JVM. */
-    private void awaitShutdownCallbackGone() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        Thread thread = shutdownThread;
-        while (thread != null && thread.isAlive() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        active.close();
     }
 }
