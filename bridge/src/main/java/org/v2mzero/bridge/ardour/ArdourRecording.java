@@ -25,7 +25,8 @@ import org.v2mzero.protocol.TransportState;
  *
  * <p>The player and Ardour must share a clock for the recording to land where the stem belongs: run
  * Ardour with JACK transport sync (session option {@code external-sync}, transport master
- * "JACK Transport"), so its play and locate move the JACK transport the player follows; or build the
+ * "JACK Transport", and "Keep record-enable engaged on stop", see {@link #record}), so its play and locate
+ * move the JACK transport the player follows; or build the
  * player {@link JackStemPlayer#following following} the same {@link ArdourOscTransportSource} given to
  * {@link #over}.
  *
@@ -43,6 +44,8 @@ public final class ArdourRecording implements AutoCloseable {
      * 1024-frame dummy server), far below this.
      */
     static final double LOCATE_SLACK_SECONDS = 0.5;
+    /** How far into a recording {@link #record} checks that Ardour is still armed. */
+    static final double ROLL_CHECK_SECONDS = 0.25;
     private static final long QUERY_NANOS = 100_000_000;
 
     private final JackStemPlayer player;
@@ -186,6 +189,26 @@ public final class ArdourRecording implements AutoCloseable {
         locate(frame);
         arm();
         roll();
+        checkStillArmed(frame);
+    }
+
+    /**
+     * Fails if Ardour dropped the session's record-enable as the roll began. With JACK transport sync Ardour
+     * can stop for an instant while the JACK transport starts, and a stop disarms the session unless
+     * "latched-record-enable" is on: then the transport rolls and nothing is recorded (15 of 35 runs on the
+     * test's dummy server without the option, none of 11 with it). Waits until Ardour reports a position
+     * {@value #ROLL_CHECK_SECONDS} s past {@code frame}; the disarm always came before that.
+     */
+    private void checkStillArmed(long frame) throws IOException, InterruptedException {
+        ArdourSurface surface = ardour.surface();
+        long past = frame + Math.round(ROLL_CHECK_SECONDS * ardour.sampleRate());
+        await(() -> !surface.sessionRecordEnabled() || ardour.anchor().frame() >= past,
+                "a position " + ROLL_CHECK_SECONDS + " s past sample " + frame + " while recording");
+        if (!surface.sessionRecordEnabled()) {
+            throw new IOException("Ardour disarmed the session as the transport started, so it records nothing"
+                    + " (expected: Preferences > Transport > 'Keep record-enable engaged on stop' on, i.e."
+                    + " latched-record-enable, which JACK transport sync needs)");
+        }
     }
 
     /** Rolls Ardour's transport and waits until Ardour says it rolls. Control thread. */

@@ -3,6 +3,7 @@ package org.v2mzero.bridge.ardour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.v2mzero.bridge.jack.JackRecorder;
 import org.v2mzero.bridge.jack.JackStemPlayer;
 import org.v2mzero.bridge.jack.JackTestServer;
 import org.v2mzero.bridge.jack.PlayableTake;
@@ -51,6 +51,7 @@ class ArdourRecordingTest {
             new ArdourTrack("bass", "Bass Line", 2));
     private static final long TAKE_START = 48_000;
     private static final int TAKE_FRAMES = 96_000;
+    private static final Duration SAVE_WAIT = Duration.ofSeconds(10);
 
     @TempDir
     static Path root;
@@ -163,23 +164,27 @@ class ArdourRecordingTest {
     }
 
     /** Polls the session file Ardour rewrites on save (there is no event to wait on), at most 10 s. */
-    private static Map<String, RecordedSources> awaitSavedSources() {
+    private static Map<String, RecordedSources> awaitSavedSources() throws Exception {
         Map<String, RecordedSources> found = new LinkedHashMap<>();
-        JackRecorder.await("the saved session to list two captured sources per track", Duration.ofSeconds(10), () -> {
+        long deadline = System.nanoTime() + SAVE_WAIT.toNanos();
+        String last = "nothing read";
+        while (System.nanoTime() < deadline) {
             found.clear();
             try {
                 for (ArdourTrack track : TRACKS) {
-                    RecordedSources sources = RecordedSources.of(session.sessionFile(), track.track(), RATE);
-                    if (sources.sources().size() >= 2) {
-                        found.put(track.track(), sources);
-                    }
+                    found.put(track.track(), RecordedSources.of(session.sessionFile(), track.track(), RATE));
+                }
+                last = found.toString();
+                if (found.values().stream().allMatch(sources -> sources.sources().size() >= 2)) {
+                    return found;
                 }
             } catch (IOException e) {
-                LOG.fine("session file not readable yet: " + e.getMessage()); // being rewritten by the save
+                last = e.getMessage(); // being rewritten by the save
             }
-            return found.size() == TRACKS.size();
-        });
-        return found;
+            Thread.sleep(100);
+        }
+        return fail("waited " + SAVE_WAIT.toSeconds() + " s for the saved session to list two captured sources per"
+                + " track; last read: " + last + "; Ardour's log: " + ArdourTestSession.tail(ardour.log()));
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.v2mzero.protocol.testing.SharedTestData;
  *
  * <p>JACK transport sync needs two things (daw-notes.md): session option {@code external-sync=1} and, in
  * the configuration, a {@code TransportMasters} list whose current master is "JACK Transport" (an empty
- * list crashed Ardour, so all four of Ardour's own masters are listed).
+ * list crashed Ardour, so all four of Ardour's own masters are listed). Recording on it needs a third,
+ * {@code latched-record-enable} (see {@link ArdourRecording#record}).
  */
 final class ArdourTestSession {
     static final int RATE = 48_000;
@@ -29,6 +30,9 @@ final class ArdourTestSession {
     private static final String CONFIG = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Ardour>
+              <Config>
+                <Option name="latched-record-enable" value="1"/>
+              </Config>
               <TransportMasters current="JACK Transport">
                 <TransportMaster type="Engine" name="JACK Transport" removeable="0"/>
                 <TransportMaster type="MTC" name="MTC" removeable="0"/>
