@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +84,13 @@ class HitMarkingTest {
         args.addAll(hits);
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.toString());
-        return new ObjectMapper().readTree(json.toFile());
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode m = mapper.readTree(json.toFile());
+        // One line per row, so a composer change can be compared before/after on the same clips.
+        System.out.printf(Locale.ROOT, "hit-marking %s: recall %.2f, accent %.2f, control recall %.2f, tempo %s%n",
+                name, m.get("hitRecall").asDouble(), m.get("hitAccent").asDouble(),
+                m.get("control").get("hitRecall").asDouble(),
+                mapper.readTree(ScoreCommandTest.onlyEntry(out).resolve("manifest.json").toFile()).get("tempoMap"));
+        return m;
     }
 }
