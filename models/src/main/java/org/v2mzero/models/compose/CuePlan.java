@@ -7,7 +7,7 @@ import org.v2mzero.protocol.TempoMap;
  * What every stem writer shares: the tempo grid, the bars, how intense each bar is, and its chord.
  *
  * @param tempoMap        the fitted grid, beat 0 at 0 s: a constant tempo, or an intro bar then the
- *                        constant tempo ({@link GridTempo})
+ *                        constant tempo ({@link GridTempo}), changed at section bar lines ({@link SectionTempo})
  * @param durationSeconds the cue's length
  * @param key             the key the chords are in
  * @param intensity       per bar, 0 (calm) .. 1 (busy), from the event curve
@@ -25,9 +25,14 @@ record CuePlan(TempoMap tempoMap, double durationSeconds, Key key, double[] inte
         return tempoMap.beatsPerBar();
     }
 
-    /** One beat of the steady tempo (after any intro bar), seconds. */
+    /** One beat of the steady tempo (after any intro bar, before any section's change), seconds. */
     double beatSeconds() {
         return 60 / GridTempo.steadyBpm(tempoMap);
+    }
+
+    /** One beat of the tempo the music moves in at a time ({@link GridTempo#grooveBpmAt}), seconds. */
+    double beatSecondsAt(double seconds) {
+        return 60 / GridTempo.grooveBpmAt(tempoMap, seconds);
     }
 
     /** Whether a bar is the free-tempo intro that leads to the fitted grid: held, not grooved. */

@@ -8,7 +8,8 @@ import org.v2mzero.protocol.TempoMap;
  * steady grid is not at 0 s, the cue opens with one intro bar, free in tempo, that spans exactly the
  * time to a downbeat of the steady grid (a tempo change at beat {@code beatsPerBar}). So every bar line
  * stays a multiple of the metre (one time signature in the MIDI file), the MIDI puts each note at its
- * second, and from bar 2 on the DAW's grid is the fitted one. Stateless; any thread.
+ * second, and from bar 2 on the DAW's grid is the fitted one. Later changes, at section bar lines, are
+ * {@link SectionTempo}'s. Stateless; any thread.
  */
 final class GridTempo {
     /**
@@ -41,7 +42,22 @@ final class GridTempo {
         return map.changes().size() > 1 && map.changes().get(1).beat() == map.beatsPerBar();
     }
 
-    /** The steady tempo: after the intro bar, if any, bpm. */
+    /**
+     * The tempo the music moves in at a time, bpm: the map's tempo there, but in the intro bar the tempo
+     * after it (the intro is held, its own tempo only fits the grid's phase).
+     */
+    static double grooveBpmAt(TempoMap map, double seconds) {
+        double beat = Math.max(map.beatAt(seconds), hasIntro(map) ? map.beatsPerBar() : 0);
+        TempoMap.Change in = map.changes().get(0);
+        for (TempoMap.Change c : map.changes()) {
+            if (c.beat() <= beat) {
+                in = c;
+            }
+        }
+        return in.bpm();
+    }
+
+    /** The steady tempo: after the intro bar, if any, until the first section's change, bpm. */
     static double steadyBpm(TempoMap map) {
         return hasIntro(map) ? map.changes().get(1).bpm() : map.initialBpm();
     }

@@ -39,7 +39,7 @@ final class HitChords {
             double mark = form.marks().get(i);
             int[] voicing = HarmonyWriter.inversion(chordAt(plan, mark), 0);
             boolean rings = form.ringEnds().get(i) > mark;
-            double length = rings ? Math.min(ringing(form, i), STAB_BEATS * plan.beatSeconds()) : ringing(form, i);
+            double length = rings ? Math.min(ringing(form, i), STAB_BEATS * plan.beatSecondsAt(mark)) : ringing(form, i);
             for (int pitch : voicing) {
                 notes.add(new Note(mark, length, pitch, velocity(plan, mark)));
             }
@@ -57,7 +57,7 @@ final class HitChords {
         for (double mark : form.marks()) {
             int[] chord = chordAt(plan, mark);
             int root = Notes.atOrAbove(chord[0], MelodyWriter.LOW);
-            double length = Math.max(MIN_SECONDS, 0.5 * plan.beatSeconds());
+            double length = Math.max(MIN_SECONDS, 0.5 * plan.beatSecondsAt(mark));
             notes.add(new Note(mark, length, root, velocity(plan, mark)));
             notes.add(new Note(mark, length, Notes.atOrAbove(chord[2], root), velocity(plan, mark) - 10));
         }

@@ -10,9 +10,10 @@ import org.v2mzero.protocol.TempoMap;
 /**
  * The default generator (DESIGN.md §4), a first honest arrangement: the prompt selects a style by its
  * MiniLM embedding ({@link StyleMatcher}; explicit key, "N bpm", "no drums", "strings only", "gentle" and
- * "aggressive" override it), the tempo is fitted so the strongest hits
- * land near beats (a request's {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity drives density and dynamics, and every strong hit and
- * cut gets an accent at its exact time. Between hits the music thins after one and swells into the
+ * "aggressive" override it), the tempo is fitted so the strongest hits land near beats, changing at a
+ * section of the picture where that pays ({@link SectionTempo}; a request's
+ * {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity
+ * drives density and dynamics, and every strong hit and cut gets an accent at its exact time. Between hits the music thins after one and swells into the
  * next ({@link HitForm}); a drum fill and an fx riser lead into each section change
  * ({@link SectionLeads}). Stems: drums, bass, harmony, melody, fx.
  *
@@ -21,7 +22,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.5.0";
+    public static final String VERSION = "0.6.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -67,7 +68,7 @@ public final class SymbolicComposer implements Generator {
         TempoMap tempoMap;
         if (keep == null) {
             key = words.key().orElse(style.key());
-            tempoMap = GridTempo.of(fitTempo(style, words, accents), style.beatsPerBar());
+            tempoMap = fitTempo(style, words, accents, request.analysis().sections(), duration).map();
         } else {
             style = inMetre(style, keep.tempoMap().beatsPerBar());
             key = keep.key();
@@ -169,27 +170,29 @@ public final class SymbolicComposer implements Generator {
     }
 
     /**
-     * The tempo {@link #generate} chooses for a request, with each accented hit's distance to the grid,
+     * The tempo map {@link #generate} chooses for a request, with each accented hit's distance to the grid,
      * for reports. Any thread.
      */
-    public TempoFitter.Fit tempoFit(GenerationRequest request) {
+    public SectionTempo.Fit tempoFit(GenerationRequest request) {
         validate(request);
         Style style = matcher.match(request.prompt()).style();
         return fitTempo(style, PromptReader.read(request.prompt()),
-                AccentWriter.accents(request.analysis(), request.durationSeconds()));
+                AccentWriter.accents(request.analysis(), request.durationSeconds()), request.analysis().sections(),
+                request.durationSeconds());
     }
 
     /**
-     * The hit-point search over the style's range, or the prompt's tempo when it names one. The accents
-     * (strong hits and cuts) are the points that should land on beats.
+     * The hit-point search over the style's range, a tempo change at a section of the picture where it
+     * pays ({@link SectionTempo}), or the prompt's tempo, held, when it names one. The accents (strong
+     * hits and cuts) are the points that should land on beats.
      */
-    static TempoFitter.Fit fitTempo(Style style, PromptReader.Words words, List<AccentWriter.Accent> accents) {
+    static SectionTempo.Fit fitTempo(Style style, PromptReader.Words words, List<AccentWriter.Accent> accents,
+            List<Section> sections, double durationSeconds) {
         List<Hit> points = accents.stream().map(a -> new Hit(a.time(), a.strength())).toList();
-        if (words.bpm().isPresent()) {
-            double bpm = words.bpm().getAsDouble();
-            return TempoFitter.fit(points, bpm, bpm, style.beatsPerBar());
-        }
-        return TempoFitter.fit(points, style.minBpm(), style.maxBpm(), style.beatsPerBar());
+        List<Double> starts = sections.stream().map(Section::start).toList();
+        double min = words.bpm().orElse(style.minBpm());
+        double max = words.bpm().orElse(style.maxBpm());
+        return SectionTempo.fit(points, starts, durationSeconds, min, max, style.beatsPerBar());
     }
 
     /** One triad per bar, cycling through the progression the seed picks from the style's list. */

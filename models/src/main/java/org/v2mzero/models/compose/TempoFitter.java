@@ -3,6 +3,7 @@ package org.v2mzero.models.compose;
 import java.util.Comparator;
 import java.util.List;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.TempoMap;
 
 /**
  * The film composer's "find tempo": the constant tempo within a range <em>and</em> the phase of its bar
@@ -51,8 +52,7 @@ public final class TempoFitter {
         if (beatsPerBar < 1) {
             throw new IllegalArgumentException("beatsPerBar : " + beatsPerBar + " (expected: >= 1)");
         }
-        List<Hit> strongest = hits.stream().filter(h -> h.strength() > 0)
-                .sorted(Comparator.comparingDouble(Hit::strength).reversed()).limit(MAX_HITS).toList();
+        List<Hit> strongest = strongest(hits);
         double centre = (minBpm + maxBpm) / 2;
         double bestBpm = centre;
         double bestPhase = 0;
@@ -90,13 +90,39 @@ public final class TempoFitter {
         double sum = 0;
         double weight = 0;
         for (Hit h : hits) {
-            double beat = h.time() * bpm / 60 - phaseBeats;
-            double onBeat = (1 + Math.cos(2 * Math.PI * beat)) / 2;
-            double onBar = (1 + Math.cos(2 * Math.PI * beat / beatsPerBar)) / 2;
-            sum += h.strength() * onBeat * ((1 - DOWNBEAT_WEIGHT) + DOWNBEAT_WEIGHT * onBar);
+            sum += h.strength() * closeness(h.time() * bpm / 60 - phaseBeats, beatsPerBar);
             weight += h.strength();
         }
         return weight > 0 ? sum / weight : 0;
+    }
+
+    /** {@link #alignment} of hits to the beats and bar lines of a whole tempo map (any number of changes). */
+    static double alignment(List<Hit> hits, TempoMap map) {
+        double sum = 0;
+        double weight = 0;
+        for (Hit h : hits) {
+            sum += h.strength() * closeness(map.beatAt(h.time()), map.beatsPerBar());
+            weight += h.strength();
+        }
+        return weight > 0 ? sum / weight : 0;
+    }
+
+    /** 1 on a downbeat, {@code 1 - DOWNBEAT_WEIGHT} on another beat, 0 half-way between beats. */
+    private static double closeness(double beat, int beatsPerBar) {
+        double onBeat = (1 + Math.cos(2 * Math.PI * beat)) / 2;
+        double onBar = (1 + Math.cos(2 * Math.PI * beat / beatsPerBar)) / 2;
+        return onBeat * ((1 - DOWNBEAT_WEIGHT) + DOWNBEAT_WEIGHT * onBar);
+    }
+
+    /** Seconds from a time to the nearest beat of a tempo map, negative when the time comes before the beat. */
+    static double gridOffset(double seconds, TempoMap map) {
+        return seconds - map.secondsAt(Math.rint(map.beatAt(seconds)));
+    }
+
+    /** The hits {@link #fit} weighs: positive strengths, strongest first, at most {@link #MAX_HITS}. */
+    static List<Hit> strongest(List<Hit> hits) {
+        return hits.stream().filter(h -> h.strength() > 0)
+                .sorted(Comparator.comparingDouble(Hit::strength).reversed()).limit(MAX_HITS).toList();
     }
 
     /** Seconds from a time to the nearest beat of a constant tempo whose beats fall at {@code downbeat + n·beat}. */
