@@ -10,7 +10,8 @@ import org.v2mzero.protocol.TempoMap;
  * The hit-point tempo map: the film composer's "find tempo" ({@link TempoFitter}) per section of the
  * picture. The cue keeps one tempo ({@link GridTempo}) unless a section's strongest hits sit clearly
  * nearer the beats and downbeats of another: then the tempo changes on the bar line at (or just
- * after) the section's start, so bars stay whole. Each change must earn {@link #MIN_GAIN} of alignment
+ * after) the section's start, so bars stay whole. Sections too short or too sparse to fit a tempo
+ * join a neighbour ({@link #merged}). Each change must earn {@link #MIN_GAIN} of alignment
  * in its section and moves the tempo by at most {@link #MAX_JUMP}, so the music does not lurch; the
  * whole map must then beat the one-tempo map by {@link #MIN_TOTAL_GAIN} on all the hits. Deterministic;
  * stateless; any thread.
@@ -28,7 +29,7 @@ public final class SectionTempo {
     static final double MIN_GAIN = 0.15;
     /** Alignment the changed map must add on all the considered hits over the one-tempo map. */
     static final double MIN_TOTAL_GAIN = 0.05;
-    /** Hits a section needs before its tempo is fitted: one hit fits any tempo. */
+    /** Hits a section needs for a tempo of its own: one hit fits any tempo. */
     static final int MIN_HITS = 2;
 
     /**
@@ -59,7 +60,7 @@ public final class SectionTempo {
         TempoFitter.Fit one = TempoFitter.fit(hits, minBpm, maxBpm, beatsPerBar);
         TempoMap steady = GridTempo.of(one, beatsPerBar);
         double bar = beatsPerBar * 60 / one.bpm();
-        List<Double> starts = merged(sectionStarts, durationSeconds, MIN_SECTION_BARS * bar);
+        List<Double> starts = merged(sectionStarts, hits, durationSeconds, MIN_SECTION_BARS * bar);
         List<List<Hit>> sections = new ArrayList<>();
         for (int i = 0; i <= starts.size(); i++) {
             double from = i == 0 ? 0 : starts.get(i - 1);
@@ -82,14 +83,19 @@ public final class SectionTempo {
     }
 
     /**
-     * Section starts that leave at least {@code minSeconds} to the previous kept start (or the cue's
-     * start) and to the end of the cue, ascending: a shorter section joins the one before it.
+     * Section starts that leave at least {@code minSeconds} and {@link #MIN_HITS} hits to the previous
+     * kept start (or the cue's start), and {@code minSeconds} to the end of the cue, ascending: a short
+     * section joins the one before it, a section with too few hits to fit a tempo the one after it (an
+     * opening without hits would otherwise set the tempo the later sections must change from).
      */
-    static List<Double> merged(List<Double> sectionStarts, double durationSeconds, double minSeconds) {
+    static List<Double> merged(List<Double> sectionStarts, List<Hit> hits, double durationSeconds,
+            double minSeconds) {
         List<Double> out = new ArrayList<>();
         double last = 0;
         for (double start : sectionStarts.stream().sorted().toList()) {
-            if (start - last >= minSeconds && durationSeconds - start >= minSeconds) {
+            double from = last;
+            long before = hits.stream().filter(h -> h.strength() > 0 && h.time() >= from && h.time() < start).count();
+            if (start - last >= minSeconds && before >= MIN_HITS && durationSeconds - start >= minSeconds) {
                 out.add(start);
                 last = start;
             }

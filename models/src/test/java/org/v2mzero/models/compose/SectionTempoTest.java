@@ -91,8 +91,16 @@ class SectionTempoTest {
 
     @Test
     void shortSectionsJoinTheOneBefore() {
-        // Two-bar minimum of 2.4 s bars is 4.8 s: 6.0 is too close to 3.0, 19.0 too close to the end.
-        assertEquals(List.of(5.0, 11.0), SectionTempo.merged(List.of(0.0, 11.0, 5.0, 6.0, 19.0), 22, 4.8));
+        List<Hit> everySecond = new ArrayList<>();
+        for (int t = 0; t < 22; t++) {
+            everySecond.add(new Hit(t + 0.5, 1));
+        }
+        // Two-bar minimum of 2.4 s bars is 4.8 s: 6.0 is too close to 5.0, 19.0 too close to the end.
+        assertEquals(List.of(5.0, 11.0), SectionTempo.merged(List.of(0.0, 11.0, 5.0, 6.0, 19.0), everySecond, 22, 4.8));
+        // Without hits before 11 s the opening joins the section after it; a single hit is no more.
+        List<Hit> late = everySecond.subList(10, 22);
+        assertEquals(List.of(16.0), SectionTempo.merged(List.of(5.0, 11.0, 16.0), late, 22, 4.8));
+        assertEquals(List.of(), SectionTempo.merged(List.of(11.0), List.of(new Hit(3, 1)), 22, 4.8));
     }
 
     /** Every change after the intro bar is on a bar line, two bars after the last, within the range and jump. */
