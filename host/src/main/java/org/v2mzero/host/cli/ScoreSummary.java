@@ -1,6 +1,7 @@
 package org.v2mzero.host.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.v2mzero.host.score.ScoreResult;
@@ -29,8 +30,8 @@ final class ScoreSummary {
                     m.timelineOffsetSeconds(), Path.of(m.project()).getFileName(), m.sourceOffsetSeconds(),
                     m.durationSeconds()));
         }
-        s.append(String.format(Locale.ROOT, "music     %s, %.1f bpm in %d, prompt \"%s\", seed %d%n",
-                m.style(), steadyBpm(m.tempoMap()), m.tempoMap().beatsPerBar(), m.prompt(), m.seed()));
+        s.append(String.format(Locale.ROOT, "music     %s, %s in %d, prompt \"%s\", seed %d%n",
+                m.style(), tempi(m.tempoMap()), m.tempoMap().beatsPerBar(), m.prompt(), m.seed()));
         s.append(String.format(Locale.ROOT, "grid      first downbeat %.3f s; cuts off the beat by %s s%n",
                 firstDownbeat(m.tempoMap()), gridOffsets(m.tempoMap(), a)));
         if (m.styleMatch() != null) {
@@ -44,14 +45,31 @@ final class ScoreSummary {
         return s.toString();
     }
 
-    /** The tempo the cue settles in: the last change's (after an intro bar, if any), bpm. */
-    static double steadyBpm(TempoMap map) {
-        return map.changes().get(map.changes().size() - 1).bpm();
+    /**
+     * The tempi the cue moves in, after the intro bar if any, with the bar (counted from 1) and time where
+     * each section's tempo starts: e.g. {@code 100.0 bpm} or {@code 100.0 bpm, 120.0 from bar 9 (19.20 s)}.
+     */
+    static String tempi(TempoMap map) {
+        List<TempoMap.Change> steady = map.changes().subList(hasIntro(map) ? 1 : 0, map.changes().size());
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%.1f bpm", steady.get(0).bpm()));
+        for (TempoMap.Change c : steady.subList(1, steady.size())) {
+            s.append(String.format(Locale.ROOT, ", %.1f from bar %d (%.2f s)", c.bpm(),
+                    Math.round(c.beat() / map.beatsPerBar()) + 1, c.seconds()));
+        }
+        return s.toString();
     }
 
     /** Where the steady grid's bars begin, seconds: after the intro bar when there is one. */
     static double firstDownbeat(TempoMap map) {
-        return map.changes().size() > 1 ? map.changes().get(1).seconds() : 0;
+        return hasIntro(map) ? map.changes().get(1).seconds() : 0;
+    }
+
+    /**
+     * Whether the map opens with the composer's intro bar: a bar in its own tempo that leads to the fitted
+     * grid (a tempo change at the end of bar 1; a section's change comes two bars in at the earliest).
+     */
+    private static boolean hasIntro(TempoMap map) {
+        return map.changes().size() > 1 && map.changes().get(1).beat() == map.beatsPerBar();
     }
 
     /** Each cut's distance to its nearest beat, seconds (negative: before the beat), e.g. {@code [+0.004 -0.012]}. */
