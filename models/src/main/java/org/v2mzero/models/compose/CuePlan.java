@@ -25,11 +25,6 @@ record CuePlan(TempoMap tempoMap, double durationSeconds, Key key, double[] inte
         return tempoMap.beatsPerBar();
     }
 
-    /** One beat of the steady tempo (after any intro bar, before any section's change), seconds. */
-    double beatSeconds() {
-        return 60 / GridTempo.steadyBpm(tempoMap);
-    }
-
     /** One beat of the tempo the music moves in at a time ({@link GridTempo#grooveBpmAt}), seconds. */
     double beatSecondsAt(double seconds) {
         return 60 / GridTempo.grooveBpmAt(tempoMap, seconds);

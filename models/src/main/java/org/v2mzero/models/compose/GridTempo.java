@@ -59,6 +59,6 @@ final class GridTempo {
 
     /** The steady tempo: after the intro bar, if any, until the first section's change, bpm. */
     static double steadyBpm(TempoMap map) {
-        return hasIntro(map) ? map.changes().get(1).bpm() : map.initialBpm();
+        return grooveBpmAt(map, 0);
     }
 }

@@ -49,15 +49,16 @@ final class StopTime {
     }
 
     /**
-     * The breath before each mark, seconds: half a beat at the cue's steady tempo, within 0.16..0.3 s;
-     * a whole beat, within 0.16..0.8 s, for a dense kit.
+     * The breath before a mark, seconds: half a beat at the tempo the music moves in there (a section's
+     * own tempo, {@link SectionTempo}), within 0.16..0.3 s; a whole beat, within 0.16..0.8 s, for a dense kit.
      *
      * @param drums the style's kit, or null for a style without one
+     * @param mark  the marked hit, seconds
      */
-    static double breathSeconds(CuePlan plan, DrumPattern drums) {
+    static double breathSeconds(CuePlan plan, DrumPattern drums, double mark) {
         boolean dense = drums != null && density(drums) >= DENSE_SHARE;
         double beats = dense ? DENSE_BREATH_BEATS : BREATH_BEATS;
-        return Math.max(MIN_BREATH, Math.min(dense ? DENSE_MAX_BREATH : MAX_BREATH, beats * plan.beatSeconds()));
+        return Math.max(MIN_BREATH, Math.min(dense ? DENSE_MAX_BREATH : MAX_BREATH, beats * plan.beatSecondsAt(mark)));
     }
 
     /**
@@ -70,10 +71,10 @@ final class StopTime {
      * @param changes section changes of the picture, seconds
      */
     static List<Double> breaths(CuePlan plan, DrumPattern drums, List<Double> marks, List<Double> changes) {
-        double breath = breathSeconds(plan, drums);
-        double drop = Math.max(breath, Math.max(MIN_BREATH, Math.min(DENSE_MAX_BREATH, plan.beatSeconds())));
         List<Double> out = new ArrayList<>();
         for (double mark : marks) {
+            double breath = breathSeconds(plan, drums, mark);
+            double drop = Math.max(breath, Math.max(MIN_BREATH, Math.min(DENSE_MAX_BREATH, plan.beatSecondsAt(mark))));
             boolean opens = changes.stream().anyMatch(c -> Math.abs(c - mark) <= SectionLeads.ON_MARK_SECONDS);
             out.add(opens ? drop : breath);
         }

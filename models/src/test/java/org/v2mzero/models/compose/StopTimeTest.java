@@ -2,6 +2,7 @@ package org.v2mzero.models.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.v2mzero.protocol.TempoMap;
 
@@ -15,10 +16,23 @@ class StopTimeTest {
         DrumPattern trailer = Styles.ALL.stream().filter(s -> s.name().equals("trailer")).findFirst().orElseThrow().drums();
         DrumPattern synthwave = Styles.ALL.stream().filter(s -> s.name().equals("synthwave")).findFirst().orElseThrow()
                 .drums();
-        assertEquals(0.6, StopTime.breathSeconds(PLAN, trailer), 1e-9);
-        assertEquals(0.6, StopTime.breathSeconds(PLAN, synthwave), 1e-9);
-        assertEquals(0.3, StopTime.breathSeconds(PLAN, Styles.ORCHESTRAL.drums()), 1e-9);
-        assertEquals(0.3, StopTime.breathSeconds(PLAN, null), 1e-9);
+        assertEquals(0.6, StopTime.breathSeconds(PLAN, trailer, 5.0), 1e-9);
+        assertEquals(0.6, StopTime.breathSeconds(PLAN, synthwave, 5.0), 1e-9);
+        assertEquals(0.3, StopTime.breathSeconds(PLAN, Styles.ORCHESTRAL.drums(), 5.0), 1e-9);
+        assertEquals(0.3, StopTime.breathSeconds(PLAN, null, 5.0), 1e-9);
+    }
+
+    @Test
+    void aSectionsOwnTempoSetsItsBreath() {
+        // 100 bpm for bars 1-2, then 120 bpm (a 0.5 s beat) from 4.8 s; and a held intro bar is no tempo of its own.
+        TempoMap sections = new TempoMap(4, List.of(new TempoMap.Change(0, 0, 100), new TempoMap.Change(8, 4.8, 120)));
+        CuePlan plan = new CuePlan(sections, 10, PLAN.key(), PLAN.intensity(), PLAN.chords());
+        DrumPattern trailer = Styles.ALL.stream().filter(s -> s.name().equals("trailer")).findFirst().orElseThrow().drums();
+        assertEquals(0.6, StopTime.breathSeconds(plan, trailer, 3.0), 1e-9);
+        assertEquals(0.5, StopTime.breathSeconds(plan, trailer, 6.0), 1e-9);
+        TempoMap intro = new TempoMap(4, List.of(new TempoMap.Change(0, 0, 200), new TempoMap.Change(4, 1.2, 100)));
+        CuePlan held = new CuePlan(intro, 10, PLAN.key(), PLAN.intensity(), PLAN.chords());
+        assertEquals(0.6, StopTime.breathSeconds(held, trailer, 0.5), 1e-9);
     }
 
     @Test
