@@ -15,6 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.video.SyntheticClip;
+import org.v2mzero.protocol.Json;
+import org.v2mzero.protocol.TakeManifest;
+import org.v2mzero.protocol.TempoMap;
 import org.v2mzero.protocol.testing.SharedTestData;
 
 /**
@@ -37,6 +40,30 @@ class HitMarkingTest {
         JsonNode m = evaluate(video, List.of(), "drawn", "tense orchestral");
 
         assertEquals(CUTS.size(), m.get("hits").asInt(), "the drawn cuts: " + m);
+        assertTrue(m.get("hitRecall").asDouble() >= 0.9, m.toString());
+        assertTrue(m.get("hitAccent").asDouble() >= 0.8, m.toString());
+        assertTrue(m.get("hitRecall").asDouble() >= 2 * m.get("control").get("hitRecall").asDouble(), m.toString());
+    }
+
+    /**
+     * A drawn clip cut on every downbeat of 100 bpm to 12 s, then of 120 bpm (issue 4's hit-point tempo
+     * map): the take's tempo changes on the bar line at 12 s and every cut lands on a beat. With one tempo
+     * (composer 0.5.0: 122.4 bpm) the cuts were up to 112 ms off the beat, accent 0.7 (control 0.1); with
+     * the change, 0 ms, accent 0.8 (control 0.3).
+     */
+    @Test
+    void aDrawnClipWhosePaceChangesGetsATempoChangeAndEveryCutOnABeat() throws Exception {
+        List<Double> cuts = List.of(2.4, 4.8, 7.2, 9.6, 12.0, 14.0, 16.0, 18.0, 20.0, 22.0);
+        Path video = dir.resolve("pace.mp4");
+        SyntheticClip.write(video, 24.0, cuts);
+        JsonNode m = evaluate(video, List.of(), "pace", "tense orchestral");
+
+        TempoMap map = Json.read(ScoreCommandTest.onlyEntry(dir.resolve("pace")).resolve("manifest.json"),
+                TakeManifest.class).tempoMap();
+        assertEquals(List.of(new TempoMap.Change(0, 0, 100), new TempoMap.Change(20, 12.0, 120)), map.changes());
+        for (double cut : cuts) {
+            assertEquals(cut, map.secondsAt(Math.rint(map.beatAt(cut))), 0.005, "cut at " + cut + " s on a beat");
+        }
         assertTrue(m.get("hitRecall").asDouble() >= 0.9, m.toString());
         assertTrue(m.get("hitAccent").asDouble() >= 0.8, m.toString());
         assertTrue(m.get("hitRecall").asDouble() >= 2 * m.get("control").get("hitRecall").asDouble(), m.toString());
