@@ -69,6 +69,19 @@ class SectionTempoCueTest {
         }
     }
 
+    @Test
+    void aRegeneratedRangeKeepsTheParentsSectionTempi() {
+        SymbolicComposer composer = new SymbolicComposer();
+        Arrangement parent = composer.generate(new GenerationRequest(twoPaces(), "orchestral", 4, DURATION));
+        GenerationRequest again = new GenerationRequest(twoPaces(), "driving rock at 150 bpm", 5, DURATION,
+                new GenerationRequest.Continuity(parent.tempoMap(), parent.key()));
+        Arrangement fresh = composer.generate(again);
+        assertEquals(parent.tempoMap(), fresh.tempoMap(), "the prompt's tempo does not override the parent's map");
+        // Bars 8-10 straddle the change at bar 9 (19.2 s): 16.8 s to 23.2 s.
+        Arrangement child = ArrangementSplice.splice(parent, fresh, 16.8, 23.2, null);
+        assertEquals(parent.tempoMap(), child.tempoMap());
+    }
+
     private static StemPart stem(Arrangement a, String name) {
         return a.stems().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
