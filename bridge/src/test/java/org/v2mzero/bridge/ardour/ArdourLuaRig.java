@@ -67,6 +67,15 @@ public final class ArdourLuaRig implements TransportRig {
         daw.locate(frame);
     }
 
+    /**
+     * Ardour 7.3's OSC says whether loop play is on ({@code /loop_toggle}), never the loop's range (see
+     * {@link ArdourOscTransportSource}): a wrap reaches the source as a locate.
+     */
+    @Override
+    public boolean dawLoop(long startFrame, long endFrame) {
+        return false;
+    }
+
     @Override
     public List<String> controlsSeen() {
         return relay.seen();
