@@ -91,6 +91,18 @@ public final class ArdourLuaRig implements TransportRig {
         daw.play(rolling);
     }
 
+    /**
+     * The user works Ardour's loop: sends one control message of Ardour's own OSC dialect straight to Ardour
+     * (not through the source), e.g. {@code /loop_location <start> <end>} (two int32 samples) or
+     * {@code /loop_toggle}. Ardour answers a new sender's host on port 8000 all the same, where the source
+     * listens; a sender that never asked for feedback gets none.
+     */
+    public void ardourOsc(String address, Object... args) throws IOException {
+        try (OscTestClient user = new OscTestClient("127.0.0.1", daw.oscPort())) {
+            user.send(address, args);
+        }
+    }
+
     /** The session's name, as the runner made it. */
     public String sessionName() {
         return SESSION;
