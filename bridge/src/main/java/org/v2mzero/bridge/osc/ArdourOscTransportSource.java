@@ -68,7 +68,13 @@ public final class ArdourOscTransportSource extends OscTransportSource {
         }
         switch (message.getAddress()) {
             case "/transport_play" -> {
-                setPlaying(OscArgs.flag(message, 0), nanos);
+                boolean rolling = OscArgs.flag(message, 0);
+                // Ardour re-sends its transport state at every loop wrap, and there "/transport_play 0" (its
+                // speed just then not exactly 1) came with "/transport_stop 0" while it rolled on (1 of 2 wraps
+                // seen against Ardour 7.3): while loop play is on, only "/transport_stop 1" stops.
+                if (rolling || !looping) {
+                    setPlaying(rolling, nanos);
+                }
                 askPosition();
             }
             // Ardour says whether loop play is on, never the loop range (no feedback carries it in 7.3:

@@ -153,6 +153,7 @@ class ArdourOscTransportSourceTest {
         long pastEnd = 0;
         while (System.nanoTime() < until) {
             assertEquals(null, source.state().loop(), "Ardour never says the loop range");
+            assertTrue(source.state().playing(), "rolling on through each wrap");
             pastEnd = Math.max(pastEnd, source.state().frame() - end);
             Thread.sleep(2); // sampling the estimate, not synchronising
         }
