@@ -50,20 +50,18 @@ public final class ReaperOscTransportSource extends OscTransportSource {
                     tracker().reportPlaying(false, nanos);
                 }
             }
-            // Reaper's pre-roll and negative project starts give times below zero: clamp to the start.
-            case "/time" -> tracker().reportPosition(
-                    toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate()), nanos);
+            case "/time" -> tracker().reportPosition(clampedFrames(message), nanos);
             case "/samples" -> tracker().reportPosition(Math.round(Math.max(0, OscArgs.number(message, 0))), nanos);
             case "/repeat" -> {
                 loop.repeat(OscArgs.flag(message, 0));
                 tracker().reportLoop(loop.loop(), nanos);
             }
             case "/loop/start/time" -> {
-                loop.start(toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate()));
+                loop.start(clampedFrames(message));
                 tracker().reportLoop(loop.loop(), nanos);
             }
             case "/loop/end/time" -> {
-                loop.end(toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate()));
+                loop.end(clampedFrames(message));
                 tracker().reportLoop(loop.loop(), nanos);
             }
             case "/tempo/raw" -> tracker().reportTempo(positiveBpm(message), tracker().estimate(nanos).beatsPerBar());
@@ -72,6 +70,14 @@ public final class ReaperOscTransportSource extends OscTransportSource {
                 // Other feedback (tracks, record) does not move the transport.
             }
         }
+    }
+
+    /**
+     * The message's seconds as samples; Reaper's pre-roll and negative project starts give times below
+     * zero, which are clamped to the timeline's start.
+     */
+    private long clampedFrames(OSCMessage message) throws MalformedOscException {
+        return toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate());
     }
 
     private static double positiveBpm(OSCMessage message) throws MalformedOscException {
