@@ -2,6 +2,8 @@ package org.v2mzero.bridge.jack;
 
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
+import org.v2mzero.bridge.transport.TransportMotion;
+import org.v2mzero.protocol.TransportState.Loop;
 
 /**
  * Where on the timeline a process cycle starts and whether the transport rolls: the player's clock.
@@ -29,10 +31,16 @@ interface CycleClock {
         long frame;
         /** Whether the transport rolls; stopped means silence. */
         boolean rolling;
+        /**
+         * The loop the transport follows, or {@code null}: a cycle that reaches its end plays the loop's
+         * start from there on (see {@link TransportMotion#framesBeforeWrap}).
+         */
+        Loop loop;
 
-        void set(long frame, boolean rolling) {
+        void set(long frame, boolean rolling, Loop loop) {
             this.frame = frame;
             this.rolling = rolling;
+            this.loop = loop;
         }
     }
 }

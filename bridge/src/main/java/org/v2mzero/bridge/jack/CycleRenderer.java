@@ -2,13 +2,16 @@ package org.v2mzero.bridge.jack;
 
 import java.nio.FloatBuffer;
 import java.util.concurrent.atomic.AtomicReference;
+import org.v2mzero.bridge.transport.TransportMotion;
+import org.v2mzero.protocol.TransportState.Loop;
 
 /**
  * The audio-thread half of the player, free of JACK so tests can drive it on a non-real-time clock: it
  * copies the current take's samples that lie at the transport frame into the output buffers.
  *
  * <p>There is no play cursor here: every cycle starts from the frame the player's {@link CycleClock}
- * reports, so a locate, a loop wrap or a stop is followed in the next cycle. Takes arrive through
+ * reports, so a locate, a loop wrap or a stop is followed in the next cycle; a loop the clock knows
+ * (a DAW over OSC that says its range) wraps inside the cycle, at its end frame. Takes arrive through
  * an {@link AtomicReference} holding one immutable {@link TakeSwap}; the swap is applied inside the
  * cycle at its frame, so the old take plays up to the frame before and the new one is heard from that
  * frame on.
@@ -74,6 +77,29 @@ final class CycleRenderer {
      */
     void render(long transportFrame, boolean rolling, int frames, int sampleRate, FloatBuffer[] stemLeft,
             FloatBuffer[] stemRight, FloatBuffer mixLeftOut, FloatBuffer mixRightOut) {
+        render(transportFrame, rolling, null, frames, sampleRate, stemLeft, stemRight, mixLeftOut, mixRightOut);
+    }
+
+    /**
+     * Audio thread only. As {@link #render(long, boolean, int, int, FloatBuffer[], FloatBuffer[], FloatBuffer,
+     * FloatBuffer)}, for a transport that follows {@code loop} ({@code null}: none): a rolling cycle that reaches
+     * the loop's end is rendered in parts, the loop start's samples right after the end's, as the DAW plays them.
+     */
+    void render(long transportFrame, boolean rolling, Loop loop, int frames, int sampleRate, FloatBuffer[] stemLeft,
+            FloatBuffer[] stemRight, FloatBuffer mixLeftOut, FloatBuffer mixRightOut) {
+        int offset = 0;
+        long frame = transportFrame;
+        while (offset < frames) {
+            int part = rolling ? TransportMotion.framesBeforeWrap(loop, frame, frames - offset) : frames - offset;
+            renderPart(offset, frame, rolling, part, sampleRate, stemLeft, stemRight, mixLeftOut, mixRightOut);
+            offset += part;
+            frame = TransportMotion.advance(loop, frame, part);
+        }
+    }
+
+    /** One stretch of the cycle where the timeline runs on without a jump: {@code frames} from {@code offset}. */
+    private void renderPart(int offset, long transportFrame, boolean rolling, int frames, int sampleRate,
+            FloatBuffer[] stemLeft, FloatBuffer[] stemRight, FloatBuffer mixLeftOut, FloatBuffer mixRightOut) {
         if (!rolling || transportFrame != nextFrame) {
             endFade();
         }
@@ -83,7 +109,7 @@ final class CycleRenderer {
         if (swap != null) {
             split = swapOffset(swap.atFrame(), transportFrame, rolling, frames);
         }
-        renderSpan(0, split, transportFrame, rolling, sampleRate, stemLeft, stemRight, mixLeftOut, mixRightOut);
+        renderSpan(offset, split, transportFrame, rolling, sampleRate, stemLeft, stemRight, mixLeftOut, mixRightOut);
         if (split == frames) {
             return;
         }
@@ -96,7 +122,7 @@ final class CycleRenderer {
             }
             current = swap.take();
         }
-        renderSpan(split, frames - split, transportFrame + split, rolling, sampleRate, stemLeft, stemRight,
+        renderSpan(offset + split, frames - split, transportFrame + split, rolling, sampleRate, stemLeft, stemRight,
                 mixLeftOut, mixRightOut);
     }
 

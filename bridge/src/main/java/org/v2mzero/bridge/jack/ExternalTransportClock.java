@@ -3,6 +3,7 @@ package org.v2mzero.bridge.jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.v2mzero.bridge.transport.TransportAnchor;
+import org.v2mzero.bridge.transport.TransportMotion;
 import org.v2mzero.protocol.TransportState;
 
 /**
@@ -12,7 +13,8 @@ import org.v2mzero.protocol.TransportState;
  * state, {@link System#nanoTime()} of the datagram's arrival); this clock only reads that reference.
  * It keeps a play cursor that advances with JACK's frame clock ({@code jack_last_frame_time}): by
  * exactly {@code frames} per rolling cycle, so between reports the audio is continuous, and by the
- * missed frames too after an xrun, as a DAW's clock would have moved on meanwhile. When a new report arrives (a new reference) the cursor is resynced to the
+ * missed frames too after an xrun, as a DAW's clock would have moved on meanwhile; while the report
+ * carries a loop the cursor wraps from its end to its start as the DAW does ({@link TransportMotion}). When a new report arrives (a new reference) the cursor is resynced to the
  * report extrapolated to the cycle's start, so no drift accumulates beyond one report interval
  * (~100 ms). A resync smaller than {@link #DEADBAND_SECONDS} is skipped: such a step is below what OSC
  * can resolve (reports carry no timestamp; loopback delivery varies by ~0.1-1 ms) and would only be a
@@ -59,22 +61,23 @@ final class ExternalTransportClock implements CycleClock {
      */
     void follow(TransportState anchor, long cycleNanos, long frameTime, int sampleRate, CyclePosition out) {
         if (seen != null && seen.playing() && previousFrameTime >= 0) {
-            cursor += Math.max(0, frameTime - previousFrameTime);
+            cursor = TransportMotion.advance(seen.loop(), cursor, frameTime - previousFrameTime);
         }
         previousFrameTime = frameTime;
         if (anchor.sampleRate() != sampleRate) {
-            out.set(anchor.frame(), false); // positions in another rate's samples would be nonsense
+            out.set(anchor.frame(), false, null); // positions in another rate's samples would be nonsense
             seen = null;
             return;
         }
         if (anchor != seen) {
             resync(anchor, cycleNanos, sampleRate);
         }
-        out.set(cursor, anchor.playing());
+        out.set(cursor, anchor.playing(), anchor.loop());
     }
 
     private void resync(TransportState anchor, long cycleNanos, int sampleRate) {
-        long predicted = extrapolate(anchor, cycleNanos);
+        // Also moved back when the report arrived after the cycle began (it then lies ahead of the cycle's start).
+        long predicted = TransportMotion.frameAt(anchor, cycleNanos);
         boolean sameMotion = seen != null && seen.playing() && anchor.playing();
         long deadband = Math.round(DEADBAND_SECONDS * sampleRate);
         if (!sameMotion || Math.abs(predicted - cursor) > deadband) {
@@ -83,15 +86,4 @@ final class ExternalTransportClock implements CycleClock {
         seen = anchor;
     }
 
-    /**
-     * The anchor's frame at {@code nanos}: moved on at its rate while rolling, also backwards when the
-     * report arrived after the cycle began (its position then lies ahead of the cycle's start).
-     */
-    static long extrapolate(TransportState anchor, long nanos) {
-        if (!anchor.playing()) {
-            return anchor.frame();
-        }
-        long elapsed = nanos - anchor.observedNanos();
-        return Math.max(0, anchor.frame() + Math.round(elapsed * (anchor.sampleRate() / NANOS_PER_SECOND)));
-    }
 }

@@ -97,7 +97,7 @@ final class JackSession implements ActiveClient.Cycle {
                 stemLeft[i] = stemLeftPorts[i].getFloatBuffer();
                 stemRight[i] = stemRightPorts[i].getFloatBuffer();
             }
-            renderer.render(position.frame, position.rolling, frames, sampleRate,
+            renderer.render(position.frame, position.rolling, position.loop, frames, sampleRate,
                     stemLeft, stemRight, mixLeftPort.getFloatBuffer(), mixRightPort.getFloatBuffer());
         } catch (Throwable t) {
             meters.callbackErrors.incrementAndGet();

@@ -1,10 +1,7 @@
 package org.v2mzero.bridge.jack;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -59,8 +56,7 @@ public final class JackStemPlayer implements AutoCloseable {
     private final AudioMeters meters = new AudioMeters();
     private final AtomicReference<PlayerState> state = new AtomicReference<>(PlayerState.NEW);
     private final ScheduledThreadPoolExecutor control;
-    // Own port short name -> destinations; replayed after a reconnect.
-    private final Map<String, CopyOnWriteArrayList<String>> connections = new ConcurrentHashMap<>();
+    private final PortConnections connections;
     private volatile JackSession session;
     private long retryMillis = FIRST_RETRY_MILLIS; // control thread only
 
@@ -97,6 +93,7 @@ public final class JackStemPlayer implements AutoCloseable {
         this.clientName = PortNames.checkClientName(clientName);
         this.stems = PortNames.checkStems(stemNames, MIX);
         this.renderer = new CycleRenderer(stems.size());
+        this.connections = new PortConnections(this.clientName);
         this.control = new ScheduledThreadPoolExecutor(1, r -> {
             Thread thread = new Thread(r, "v2m-jack-control-" + clientName);
             thread.setDaemon(true);
@@ -176,8 +173,7 @@ public final class JackStemPlayer implements AutoCloseable {
         if (!portNames().contains(ownPort)) {
             throw new IllegalArgumentException("port : " + ownPort + " (expected one of " + portNames() + ")");
         }
-        connections.computeIfAbsent(ownPort, p -> new CopyOnWriteArrayList<>())
-                .addIfAbsent(destination);
+        connections.remember(ownPort, destination);
         Boolean made = awaitControl(() -> connectNow(session, ownPort, destination));
         if (!Boolean.TRUE.equals(made)) {
             retryLater(this::replayConnections, MAX_RETRY_MILLIS);
@@ -291,13 +287,7 @@ public final class JackStemPlayer implements AutoCloseable {
      */
     private void replayConnections() {
         JackSession now = session;
-        boolean missing = false;
-        for (Map.Entry<String, CopyOnWriteArrayList<String>> entry : connections.entrySet()) {
-            for (String destination : entry.getValue()) {
-                missing |= !connectNow(now, entry.getKey(), destination);
-            }
-        }
-        if (missing && now != null && session == now && state.get() == PlayerState.CONNECTED) {
+        if (usable(now) && !connections.connectAll(now) && session == now) {
             retryLater(this::replayConnections, MAX_RETRY_MILLIS);
         }
     }
@@ -312,18 +302,12 @@ public final class JackStemPlayer implements AutoCloseable {
     }
 
     private boolean connectNow(JackSession target, String ownPort, String destination) {
-        if (target == null || target.serverGone() || state.get() != PlayerState.CONNECTED) {
-            return false;
-        }
-        try {
-            target.connect(ownPort, destination);
-            return true;
-        } catch (JackException e) {
-            // Usually the destination's client is not (yet) on this server; replayConnections retries.
-            LOG.log(Level.FINE, "cannot connect " + clientName + ":" + ownPort + " to " + destination
-                    + " now; retrying while connected (" + e + ")");
-            return false;
-        }
+        return usable(target) && connections.connect(target, ownPort, destination);
+    }
+
+    /** Whether connections can be made on {@code target}: the live session of a connected player. */
+    private boolean usable(JackSession target) {
+        return target != null && !target.serverGone() && state.get() == PlayerState.CONNECTED;
     }
 
     private void closeSession() {

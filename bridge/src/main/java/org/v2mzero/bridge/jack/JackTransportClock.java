@@ -24,7 +24,8 @@ final class JackTransportClock implements CycleClock {
         JackTransportState state = client.transportQuery(position);
         long frame = Integer.toUnsignedLong(position.getFrame());
         boolean rolling = state == JackTransportState.JackTransportRolling;
-        out.set(frame, rolling);
+        // JACK's transport has no loop range: a DAW looping on it locates, which the next cycle shows.
+        out.set(frame, rolling, null);
         lastFrame = frame;
         lastRolling = rolling;
         lastNanos = System.nanoTime();

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * <p>On start it subscribes with {@code /set_surface/feedback 3185} (strip buttons and names, transport
  * state, BBT, SMPTE, samples and time positions) and asks {@code /transport_frame}. It follows
  * {@code /transport_play f}, {@code /transport_stop f}, {@code /position/samples s} and
- * {@code /transport_frame h}; it reads {@code /position/time s} only until the first sample-exact position
+ * {@code /transport_frame h} and {@code /loop_toggle f} ({@link #looping()}); it reads {@code /position/time s} only until the first sample-exact position
  * arrives, and asks {@code /transport_frame} again whenever Ardour says its transport's state changed (see
  * {@code askPosition}). Ardour's feedback does not carry the tempo, so {@code bpm} stays unknown. Control:
  * {@code /transport_play}, {@code /transport_stop}, {@code /locate <sample> <roll>} (two int32s: Ardour 7.3
@@ -36,6 +36,7 @@ public final class ArdourOscTransportSource extends OscTransportSource {
 
     private final ArdourSurface surface = new ArdourSurface();
     private volatile boolean playing;
+    private volatile boolean looping;
     private boolean sawSamples;
 
     /**
@@ -67,9 +68,20 @@ public final class ArdourOscTransportSource extends OscTransportSource {
         }
         switch (message.getAddress()) {
             case "/transport_play" -> {
-                setPlaying(OscArgs.flag(message, 0), nanos);
+                boolean rolling = OscArgs.flag(message, 0);
+                // Ardour re-sends its transport state at every loop wrap, and there "/transport_play 0" (its
+                // speed just then not exactly 1) came with "/transport_stop 0" while it rolled on (1 of 2 wraps
+                // seen against Ardour 7.3): while loop play is on, only "/transport_stop 1" stops.
+                if (rolling || !looping) {
+                    setPlaying(rolling, nanos);
+                }
                 askPosition();
             }
+            // Ardour says whether loop play is on, never the loop range (no feedback carries it in 7.3:
+            // /loop_location and /set_loop_range only set it). A wrap therefore comes as a report off the
+            // prediction, a locate; Ardour also re-sends its transport state on every wrap (TransportLooped),
+            // whose /transport_play makes askPosition resync at once rather than at the next report.
+            case "/loop_toggle" -> looping = OscArgs.flag(message, 0);
             case "/transport_stop" -> {
                 // "/transport_stop 0" comes with "/transport_play 1"; only a 1 says something new.
                 if (OscArgs.flag(message, 0)) {
@@ -140,6 +152,14 @@ public final class ArdourOscTransportSource extends OscTransportSource {
             throw new IllegalArgumentException("seconds : " + seconds + " (expected: < 2^31 samples)");
         }
         send("/locate", (int) frame, playing ? 1 : 0);
+    }
+
+    /**
+     * Whether Ardour's loop play is on ({@code /loop_toggle} feedback); any thread. The loop's range is
+     * not reported, so {@link #state()} carries no loop and a wrap is seen as a locate.
+     */
+    public boolean looping() {
+        return looping;
     }
 
     /** The session and strip state Ardour reported; any thread. */

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * is the usual choice, see examples/reaper/README.md).
  *
  * <p>Follows {@code /play f} and {@code /stop f} (1/0), {@code /time f} (seconds), {@code /samples f}
- * and {@code /tempo/raw f} (bpm); checks {@code /beat/str s}. Control: {@code /play}, {@code /stop}
+ * and {@code /tempo/raw f} (bpm); checks {@code /beat/str s}; follows the loop from {@code /repeat f} and
+ * {@code /loop/start/time f}, {@code /loop/end/time f} (seconds; see {@link ReaperLoop}), so the estimate
+ * wraps where Reaper does instead of running past the loop end until the next report. Control: {@code /play}, {@code /stop}
  * (triggers, sent with 1) and {@code /time f} (locate, seconds); {@code /action/<id>} runs an action
  * ({@link #triggerAction}). Reaper pushes feedback only on change, so nothing is sent on start.
  */
@@ -24,6 +26,7 @@ public final class ReaperOscTransportSource extends OscTransportSource {
     private static final float TRIGGER = 1f;
     /** What may follow {@code /action/}: an OSC address part, so no spaces, slashes or pattern characters. */
     private static final Pattern ACTION_ID = Pattern.compile("\\d+|_[A-Za-z0-9_]+");
+    private final ReaperLoop loop = new ReaperLoop();
 
     /**
      * @param endpoints  Reaper's surface address and the local feedback port (normally 9000)
@@ -47,16 +50,34 @@ public final class ReaperOscTransportSource extends OscTransportSource {
                     tracker().reportPlaying(false, nanos);
                 }
             }
-            // Reaper's pre-roll and negative project starts give times below zero: clamp to the start.
-            case "/time" -> tracker().reportPosition(
-                    toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate()), nanos);
+            case "/time" -> tracker().reportPosition(clampedFrames(message), nanos);
             case "/samples" -> tracker().reportPosition(Math.round(Math.max(0, OscArgs.number(message, 0))), nanos);
+            case "/repeat" -> {
+                loop.repeat(OscArgs.flag(message, 0));
+                tracker().reportLoop(loop.loop(), nanos);
+            }
+            case "/loop/start/time" -> {
+                loop.start(clampedFrames(message));
+                tracker().reportLoop(loop.loop(), nanos);
+            }
+            case "/loop/end/time" -> {
+                loop.end(clampedFrames(message));
+                tracker().reportLoop(loop.loop(), nanos);
+            }
             case "/tempo/raw" -> tracker().reportTempo(positiveBpm(message), tracker().estimate(nanos).beatsPerBar());
             case "/beat/str" -> requireBeat(message);
             default -> {
-                // Other feedback (tracks, record, repeat) does not move the transport.
+                // Other feedback (tracks, record) does not move the transport.
             }
         }
+    }
+
+    /**
+     * The message's seconds as samples; Reaper's pre-roll and negative project starts give times below
+     * zero, which are clamped to the timeline's start.
+     */
+    private long clampedFrames(OSCMessage message) throws MalformedOscException {
+        return toFrames(Math.max(0, OscArgs.number(message, 0)), sampleRate());
     }
 
     private static double positiveBpm(OSCMessage message) throws MalformedOscException {

@@ -9,5 +9,7 @@ public enum TransportChange {
     /** The position jumped: a locate, backwards or forwards, rolling or stopped. */
     LOCATE,
     /** The tempo or the time signature changed. */
-    TEMPO
+    TEMPO,
+    /** Looping was switched on or off, or the loop range moved (see {@code TransportState.loop()}). */
+    LOOP
 }

@@ -22,8 +22,10 @@ public interface TransportSource extends AutoCloseable {
 
     /**
      * The current estimate, from any thread, without blocking: the last position the DAW reported,
-     * advanced at the sample rate for the time since while rolling. Each report from the DAW replaces
-     * the estimate at once; a locate is a jump, never a glide. Before {@link #start()}: stopped at 0.
+     * advanced at the sample rate for the time since while rolling, and wrapped from the loop's end to
+     * its start while the state carries a loop ({@link TransportMotion}; only sources whose DAW reports
+     * its loop range fill it). Each report from the DAW replaces the estimate at once; a locate or a loop
+     * wrap is a jump, never a glide. Before {@link #start()}: stopped at 0.
      */
     TransportState state();
 

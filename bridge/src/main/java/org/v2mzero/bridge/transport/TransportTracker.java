@@ -11,13 +11,15 @@ import org.v2mzero.protocol.TransportState;
  * {@link System#nanoTime()} it was seen at) advanced at the sample rate while rolling. Each report
  * replaces the anchor at once, so a locate is a jump and never a glide; a report further from the
  * prediction than the locate tolerance is told to listeners as a {@link TransportChange#LOCATE}.
+ * While the anchor carries a loop, the estimate wraps from its end to its start ({@link TransportMotion}),
+ * so a report after a wrap the estimate already made is no locate; a wrap the source cannot foresee
+ * (its DAW does not say the loop range) arrives as a report and is told as a locate.
  *
  * <p>Threads: one writer (the source's thread) calls {@code report…}; {@link #estimate} may be called
  * from any thread. Listeners run on the writer's thread.
  */
 public final class TransportTracker {
     private static final Logger LOG = Logger.getLogger(TransportTracker.class.getName());
-    private static final double NANOS_PER_SECOND = 1e9;
 
     private final List<TransportListener> listeners = new CopyOnWriteArrayList<>();
     private final long toleranceFrames;
@@ -53,12 +55,9 @@ public final class TransportTracker {
         return anchor;
     }
 
+    /** The anchor moved on to {@code nowNanos} (see {@link TransportMotion}); never moved back. */
     static long predictFrame(TransportState a, long nowNanos) {
-        long elapsed = nowNanos - a.observedNanos();
-        if (!a.playing() || elapsed <= 0) {
-            return a.frame();
-        }
-        return a.frame() + Math.round(elapsed * (a.sampleRate() / NANOS_PER_SECOND));
+        return nowNanos <= a.observedNanos() ? a.frame() : TransportMotion.frameAt(a, nowNanos);
     }
 
     /** The DAW reported a position (samples) seen at {@code nanos}; source thread only. */
@@ -89,6 +88,20 @@ public final class TransportTracker {
         }
         anchor = a.withTempo(bpm, beatsPerBar);
         fire(TransportChange.TEMPO);
+    }
+
+    /**
+     * The DAW reported its loop: the range while looping is on, {@code null} when it is off or the range is
+     * unknown; source thread only. The estimate is re-anchored at {@code nanos} first, so the new loop only
+     * shapes the motion from then on.
+     */
+    public void reportLoop(TransportState.Loop loop, long nanos) {
+        TransportState a = anchor;
+        if (java.util.Objects.equals(a.loop(), loop)) {
+            return;
+        }
+        anchor = a.withPosition(a.playing(), predictFrame(a, nanos), nanos).withLoop(loop);
+        fire(TransportChange.LOOP);
     }
 
     private static boolean same(double a, double b) {

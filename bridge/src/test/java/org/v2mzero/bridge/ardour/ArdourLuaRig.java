@@ -67,6 +67,15 @@ public final class ArdourLuaRig implements TransportRig {
         daw.locate(frame);
     }
 
+    /**
+     * Ardour 7.3's OSC says whether loop play is on ({@code /loop_toggle}), never the loop's range (see
+     * {@link ArdourOscTransportSource}): a wrap reaches the source as a locate.
+     */
+    @Override
+    public boolean dawLoop(long startFrame, long endFrame) {
+        return false;
+    }
+
     @Override
     public List<String> controlsSeen() {
         return relay.seen();
@@ -80,6 +89,18 @@ public final class ArdourLuaRig implements TransportRig {
     /** The user starts or stops Ardour's transport in Ardour (its own API, not OSC); returns once asked. */
     public void dawPlay(boolean rolling) throws IOException, InterruptedException {
         daw.play(rolling);
+    }
+
+    /**
+     * The user works Ardour's loop: sends one control message of Ardour's own OSC dialect straight to Ardour
+     * (not through the source), e.g. {@code /loop_location <start> <end>} (two int32 samples) or
+     * {@code /loop_toggle}. Ardour answers a new sender's host on port 8000 all the same, where the source
+     * listens; a sender that never asked for feedback gets none.
+     */
+    public void ardourOsc(String address, Object... args) throws IOException {
+        try (OscTestClient user = new OscTestClient("127.0.0.1", daw.oscPort())) {
+            user.send(address, args);
+        }
     }
 
     /** The session's name, as the runner made it. */

@@ -100,6 +100,23 @@ class CycleRendererTest {
     }
 
     @Test
+    void aCycleThatReachesTheLoopEndPlaysTheLoopStartRightAfterIt() {
+        load(FrameCodedTakes.take(1, 0, 10_000, "drums"));
+        org.v2mzero.protocol.TransportState.Loop loop = new org.v2mzero.protocol.TransportState.Loop(1000, 5000);
+        renderer.render(4900, true, loop, 256, RATE, left, right, mixLeft, mixRight);
+        for (int i = 0; i < 256; i++) {
+            long t = i < 100 ? 4900 + i : 1000 + i - 100;
+            assertEquals(FrameCodedTakes.value(1, t, 0), left[0].get(i), "drums_L at cycle sample " + i);
+        }
+        // A loop shorter than the cycle wraps as often as it ends within it.
+        renderer.render(1000, true, new org.v2mzero.protocol.TransportState.Loop(1000, 1100), 256, RATE, left, right,
+                mixLeft, mixRight);
+        for (int i = 0; i < 256; i++) {
+            assertEquals(FrameCodedTakes.value(1, 1000 + i % 100, 0), left[0].get(i), "short loop at " + i);
+        }
+    }
+
+    @Test
     void portsWithoutAStemAreSilentAndStemsWithoutAPortReachTheMix() {
         load(FrameCodedTakes.take(1, 0, 1000, "fx", "drums"));
         cycle(0, true, 256);

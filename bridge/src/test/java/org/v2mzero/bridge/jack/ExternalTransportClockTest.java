@@ -86,4 +86,15 @@ class ExternalTransportClockTest {
         clock.follow(TransportState.stopped(44_100, 0).withPosition(true, 5000, 0), 0, 0, RATE, at);
         assertFalse(at.rolling);
     }
+
+    @Test
+    void betweenReportsTheCursorWrapsAtTheLoopEndAndTellsTheLoop() {
+        TransportState.Loop loop = new TransportState.Loop(48_000, 96_000);
+        TransportState rolling = report(true, 96_000 - 100, 0).withLoop(loop);
+        assertEquals(95_900, cycle(rolling, 0));
+        assertEquals(loop, at.loop, "the renderer splits the cycle that reaches the end");
+        assertEquals(48_000 + 156, cycle(rolling, 1), "256 frames on from 95 900, 100 of them before the end");
+        assertEquals(48_000 + 412, cycle(rolling, 2));
+        assertEquals(95_900 + 3 * 256, cycle(report(true, 95_900, 0), 3), "no loop: on past 96 000");
+    }
 }

@@ -48,6 +48,15 @@ public final class JackTransportRig implements TransportRig {
         daw.transportLocate((int) frame);
     }
 
+    /**
+     * JACK's transport has no loop range: a client that loops (Ardour rolling on JACK transport) relocates
+     * at each wrap, and the source sees a locate in the next cycle.
+     */
+    @Override
+    public boolean dawLoop(long startFrame, long endFrame) {
+        return false;
+    }
+
     @Override
     public List<String> controlsSeen() {
         return List.of();

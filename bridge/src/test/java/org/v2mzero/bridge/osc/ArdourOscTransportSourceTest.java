@@ -135,6 +135,37 @@ class ArdourOscTransportSourceTest {
         assertTrue(rig.controlsSeen().contains("/transport_frame"));
     }
 
+    /**
+     * What Ardour 7.3 tells about a loop (the evidence for {@code ArdourOscTransportSource}): loop play on and
+     * off ({@code /loop_toggle}), never the range. The source therefore keeps no loop in its state, its
+     * estimate runs past the loop end until Ardour's next report, and each wrap is told as a locate.
+     */
+    @Test
+    void loopPlayIsFollowedButItsRangeIsNotReportedSoEachWrapIsALocate() throws Exception {
+        long start = RATE;
+        long end = 2L * RATE;
+        rig.ardourOsc("/loop_location", (int) start, (int) end);
+        rig.ardourOsc("/loop_toggle"); // Ardour locates to the loop start and rolls, looping
+        awaitTrue(() -> source.looping() && source.state().playing(), () -> "loop play on: looping "
+                + source.looping() + ", rolling " + source.state().playing());
+        events.clear();
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+        long pastEnd = 0;
+        while (System.nanoTime() < until) {
+            assertEquals(null, source.state().loop(), "Ardour never says the loop range");
+            assertTrue(source.state().playing(), "rolling on through each wrap");
+            pastEnd = Math.max(pastEnd, source.state().frame() - end);
+            Thread.sleep(2); // sampling the estimate, not synchronising
+        }
+        long locates = events.stream().filter(e -> e == TransportChange.LOCATE).count();
+        System.out.printf("ArdourOscTransportSourceTest: looping 1 s..2 s for 2.5 s: %d locates told, estimate up"
+                + " to %.1f ms past the loop end before a report brought it back (clock at %.1f %%)%n", locates,
+                pastEnd * 1000.0 / RATE, rig.clockSpeed() * 100);
+        assertTrue(locates >= 2, "each wrap (about every 1.1 s on the Dummy clock) is a locate: " + locates);
+        rig.ardourOsc("/loop_toggle");
+        awaitTrue(() -> !source.looping(), () -> "loop play off");
+    }
+
     /** The estimate within 10 ms of Ardour's position, plus what its Dummy clock strays in 100 ms. */
     private static boolean near(long truth) {
         return Math.abs(source.state().frame() - truth) <= allowedMs() * RATE / 1000;

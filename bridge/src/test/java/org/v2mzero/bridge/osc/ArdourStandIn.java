@@ -34,6 +34,12 @@ public final class ArdourStandIn extends OscDawStandIn {
         }
     }
 
+    /** Ardour's OSC does not report the loop range (see {@link ArdourOscTransportSource}). */
+    @Override
+    boolean sendLoop(long startFrame, long endFrame) {
+        return false;
+    }
+
     @Override
     void sendPosition(long frame) {
         send("/position/samples", Long.toString(frame));

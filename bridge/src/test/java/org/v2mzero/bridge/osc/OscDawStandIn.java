@@ -40,6 +40,9 @@ abstract class OscDawStandIn implements TransportRig {
     private boolean playing;
     private long anchorFrame;
     private long anchorNanos;
+    // The DAW's loop while looping is on ({@link #dawLoop}); 0..0 when off.
+    private long loopStart;
+    private long loopEnd;
 
     OscDawStandIn() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -60,6 +63,15 @@ abstract class OscDawStandIn implements TransportRig {
 
     /** Sends this dialect's play-state feedback. */
     abstract void sendPlayState(boolean rolling);
+
+    /**
+     * Sends this dialect's loop feedback (looping on, {@code start..end} in samples) and returns true, or
+     * returns false without sending where the DAW's OSC cannot tell the range; then the stand-in does not
+     * loop either.
+     */
+    boolean sendLoop(long startFrame, long endFrame) {
+        return false;
+    }
 
     /** Sends the dialect's state on connect (tempo for Reaper); nothing by default. */
     void greet() {}
@@ -105,10 +117,31 @@ abstract class OscDawStandIn implements TransportRig {
         }
     }
 
+    /**
+     * The DAW's own clock: rolls at {@link #RATE} and, while looping, jumps from the loop end to the loop
+     * start as a DAW does (worked out here on its own, not with the bridge's TransportMotion it checks).
+     */
     @Override
     public final synchronized long truthFrame() {
         long now = System.nanoTime();
-        return playing ? anchorFrame + Math.round((now - anchorNanos) * (RATE / 1e9)) : anchorFrame;
+        long frame = playing ? anchorFrame + Math.round((now - anchorNanos) * (RATE / 1e9)) : anchorFrame;
+        if (loopEnd > loopStart && anchorFrame < loopEnd && frame >= loopEnd) {
+            return loopStart + (frame - loopEnd) % (loopEnd - loopStart);
+        }
+        return frame;
+    }
+
+    /** The user sets a loop in the DAW and turns looping on; see {@link TransportRig#dawLoop}. */
+    @Override
+    public final synchronized boolean dawLoop(long startFrame, long endFrame) {
+        anchorFrame = truthFrame();
+        anchorNanos = System.nanoTime();
+        if (!sendLoop(startFrame, endFrame)) {
+            return false;
+        }
+        loopStart = startFrame;
+        loopEnd = endFrame;
+        return true;
     }
 
     @Override
@@ -158,6 +191,9 @@ abstract class OscDawStandIn implements TransportRig {
         try {
             socket.send(new DatagramPacket(bytes, bytes.length, to));
         } catch (IOException e) {
+            if (socket.isClosed()) {
+                return; // closed by the test while answering a last control message: nobody listens any more
+            }
             throw new UncheckedIOException(e);
         }
     }

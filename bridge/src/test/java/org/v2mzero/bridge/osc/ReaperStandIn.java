@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Stand-in for Reaper with the {@code Default.ReaperOSC} transport patterns (Reaper cannot be
  * installed here): float {@code /time}, {@code /samples}, {@code /play}, {@code /stop},
- * {@code /tempo/raw} and string {@code /beat/str} feedback; {@code /play}, {@code /stop},
+ * {@code /tempo/raw}, the loop's {@code /repeat}, {@code /loop/start/time} and {@code /loop/end/time}, and string
+ * {@code /beat/str} feedback; {@code /play}, {@code /stop},
  * {@code /time f} control and {@code /action/<id>} triggers (kept, not run).
  */
 public final class ReaperStandIn extends OscDawStandIn {
@@ -60,6 +61,15 @@ public final class ReaperStandIn extends OscDawStandIn {
         send("/beat/str", (int) (beats / 4) + 1 + "." + ((int) beats % 4 + 1) + ".00");
     }
 
+    /** {@code REPEAT t/repeat}, {@code LOOP_START_TIME f/loop/start/time}, {@code LOOP_END_TIME f/loop/end/time}. */
+    @Override
+    boolean sendLoop(long startFrame, long endFrame) {
+        send("/loop/start/time", (float) (startFrame / (double) RATE));
+        send("/loop/end/time", (float) (endFrame / (double) RATE));
+        send("/repeat", 1f);
+        return true;
+    }
+
     @Override
     void sendPlayState(boolean rolling) {
         send("/play", rolling ? 1f : 0f);
@@ -73,6 +83,8 @@ public final class ReaperStandIn extends OscDawStandIn {
         send("/play");
         send("/tempo/raw", -5f);
         send("/beat/str", 3f);
-        return 5;
+        send("/repeat", "on");
+        send("/loop/end/time", Float.NaN);
+        return 7;
     }
 }

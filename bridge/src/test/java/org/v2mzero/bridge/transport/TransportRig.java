@@ -19,6 +19,16 @@ public interface TransportRig extends AutoCloseable {
     /** The DAW moves by itself (the user clicked in it), keeping its play state. */
     void dawLocate(long frame) throws Exception;
 
+    /**
+     * The user sets the DAW's loop to {@code startFrame..endFrame} (samples) and turns looping on, keeping
+     * the play state; returns whether the source can learn that range, so that its estimate wraps where the
+     * DAW does. A rig whose source cannot returns false and changes nothing: its wraps reach the source as
+     * locates, which the contract's locate steps cover.
+     */
+    default boolean dawLoop(long startFrame, long endFrame) throws Exception {
+        return false;
+    }
+
     /** Addresses of the control messages the DAW received, oldest first; empty for JACK. */
     List<String> controlsSeen();
 

@@ -3,6 +3,7 @@ package org.v2mzero.bridge.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.v2mzero.bridge.ardour.ArdourLuaRig;
 import org.v2mzero.bridge.jack.JackTransportRig;
 import org.v2mzero.bridge.osc.ArdourStandIn;
 import org.v2mzero.bridge.osc.ReaperStandIn;
+import org.v2mzero.protocol.TransportState;
 
 /**
  * The contract every {@link TransportSource} keeps, run over each implementation with its DAW: a real
@@ -103,6 +105,85 @@ class TransportSourceContractTest {
                 source.close();
             }
         }
+    }
+
+    /**
+     * While the DAW loops, a source that knows the loop range wraps its estimate where the DAW does, between
+     * reports too: never past the loop end, on the truth across each wrap, and no locate is told for a wrap
+     * it foresaw. A source whose DAW does not report the range (JACK transport, Ardour's OSC: see each rig's
+     * {@link TransportRig#dawLoop}) carries no loop in its state; its wraps are locates, covered above.
+     */
+    @ParameterizedTest
+    @ValueSource(classes = {JackTransportRig.class, ArdourLuaRig.class, ArdourStandIn.class, ReaperStandIn.class})
+    void wrapsWhereTheDawLoops(Class<? extends TransportRig> rigClass) throws Exception {
+        LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        try (TransportRig rig = rigClass.getDeclaredConstructor().newInstance()) {
+            TransportSource source = rig.start();
+            String name = rigClass.getSimpleName();
+            try {
+                source.addListener((change, state) -> events.add(new Event(change, Thread.currentThread())));
+                int rate = source.sampleRate();
+                TransportState.Loop loop = new TransportState.Loop(rate, 2L * rate);
+                timeToSee(() -> rig.dawLocate(loop.endFrame() - rate / 4), rig, source, events,
+                        loop.endFrame() - rate / 4, 0);
+                if (!rig.dawLoop(loop.startFrame(), loop.endFrame())) {
+                    System.out.printf("%s: the DAW does not report its loop range; a wrap is a locate%n", name);
+                    assertNull(source.state().loop(), name + ": no loop range is known");
+                    return;
+                }
+                await(events, TransportChange.LOOP, name + " loop on");
+                assertEquals(loop, source.state().loop());
+                source.play();
+                await(events, TransportChange.PLAY, name);
+                events.clear();
+                double[] errorsMs = loopErrorsMs(rig, source, loop, Duration.ofMillis(1600));
+                double p50 = errorsMs[errorsMs.length / 2];
+                double max = errorsMs[errorsMs.length - 1];
+                System.out.printf("%s: across loop wraps over 1.6 s: error p50 %.2f ms, max %.2f ms (%d samples)%n",
+                        name, p50, max, errorsMs.length);
+                assertTrue(p50 < P50_ERROR_MS && max < MAX_ERROR_MS,
+                        name + ": estimate off the looping truth by p50 " + p50 + " ms, max " + max + " ms");
+                assertTrue(events.stream().noneMatch(e -> e.change() == TransportChange.LOCATE),
+                        name + ": a foreseen wrap is no locate: " + events);
+                source.stop();
+                await(events, TransportChange.STOP, name);
+            } finally {
+                source.close();
+            }
+        }
+    }
+
+    /**
+     * Sorted distances of the estimate from the looping truth (read on both sides of it; around the loop, so
+     * the loop's end and start are neighbours), every ~7 ms over {@code span}; fails on an estimate outside
+     * the loop or fewer than one wrap.
+     */
+    private static double[] loopErrorsMs(TransportRig rig, TransportSource source, TransportState.Loop loop,
+            Duration span) throws Exception {
+        long end = System.nanoTime() + span.toNanos();
+        long length = loop.endFrame() - loop.startFrame();
+        java.util.List<Double> errors = new java.util.ArrayList<>();
+        int wraps = 0;
+        long previous = -1;
+        while (System.nanoTime() < end) {
+            long before = rig.truthFrame();
+            long estimate = source.state().frame();
+            long after = rig.truthFrame();
+            assertTrue(estimate < loop.endFrame() && (previous < 0 || estimate >= loop.startFrame()),
+                    "estimate " + estimate + " outside the loop " + loop);
+            wraps += previous > estimate ? 1 : 0;
+            previous = estimate;
+            long off = Math.min(aroundLoop(estimate, before, length), aroundLoop(estimate, after, length));
+            errors.add(off * 1000.0 / source.sampleRate());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(7));
+        }
+        assertTrue(wraps >= 1, "the estimate wrapped " + wraps + " times in " + span);
+        return errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+
+    private static long aroundLoop(long a, long b, long length) {
+        long d = Math.abs(a - b);
+        return Math.min(d, Math.abs(length - d));
     }
 
     /** Sorted errors of the estimate against the truth, sampled every ~7 ms over {@code span}. */

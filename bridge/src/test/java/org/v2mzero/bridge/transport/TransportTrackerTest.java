@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.v2mzero.protocol.TransportState;
 
 /** The interpolation on a synthetic clock: nanosecond stamps passed in, no waiting. */
 class TransportTrackerTest {
@@ -60,5 +61,25 @@ class TransportTrackerTest {
         tracker.addListener((change, state) -> changes.add(change));
         tracker.reportPlaying(true, 0);
         assertEquals(List.of(TransportChange.PLAY), changes);
+    }
+
+    @Test
+    void whileLoopingTheEstimateWrapsAndAReportAfterTheWrapIsNoLocate() {
+        List<TransportChange> changes = new ArrayList<>();
+        TransportTracker tracker = new TransportTracker(48_000, 0.05, 0);
+        tracker.addListener((change, state) -> changes.add(change));
+        TransportState.Loop loop = new TransportState.Loop(48_000, 96_000);
+        tracker.reportLoop(loop, 0);
+        tracker.reportLoop(loop, 0);
+        tracker.reportPosition(96_000 - 4_800, 0);
+        tracker.reportPlaying(true, 0);
+        assertEquals(95_999, tracker.estimate(100 * MS - 20_834).frame(), "the loop's last frame");
+        assertEquals(48_000 + 2_400, tracker.estimate(150 * MS).frame(), "50 ms past the end: 50 ms into the loop");
+        assertEquals(loop, tracker.estimate(150 * MS).loop());
+        tracker.reportPosition(48_000 + 4_800 + 10, 200 * MS); // the DAW wrapped as predicted
+        tracker.reportLoop(null, 300 * MS); // looping off: on from where it was, without a wrap
+        assertEquals(48_000 + 9_610 + 48_000, tracker.estimate(1_300 * MS).frame());
+        assertEquals(List.of(TransportChange.LOOP, TransportChange.LOCATE, TransportChange.PLAY, TransportChange.LOOP),
+                changes);
     }
 }
