@@ -66,6 +66,14 @@ final class ApiClient implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create("http://" + base + path)).GET().build());
     }
 
+    /** A file's bytes, e.g. a take's {@code score.mid}. */
+    byte[] bytes(String path) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://" + base + path)).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(response.statusCode() == 200, "GET " + path + " -> " + response.statusCode());
+        return response.body();
+    }
+
     private JsonNode send(HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertTrue(response.statusCode() / 100 == 2, request.method() + " " + request.uri() + " -> "
