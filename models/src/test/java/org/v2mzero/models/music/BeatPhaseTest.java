@@ -100,7 +100,7 @@ class BeatPhaseTest {
     }
 
     /** The tracker's beats without the phase choice, on the analyzer's own pulse. */
-    private static double[] trackerAlone(MonoAudio audio, double bpm) {
+    static double[] trackerAlone(MonoAudio audio, double bpm) {
         LogMel.Frames frames = LogMel.DEFAULT.of(audio);
         double[] times = java.util.Arrays.copyOfRange(frames.times(), 1, frames.times().length);
         return BeatTracker.DEFAULT.beats(new OnsetStrength.Envelope(times, OnsetStrength.flux(frames.values())), bpm);
