@@ -54,6 +54,16 @@ public record LogMel(int fftSize, int hop, int bands, double minHz, double maxHz
         return (t * (double) hop + fftSize / 2.0) / sampleRate;
     }
 
+    /** The first band whose centre lies at or above {@code hz} at {@code sampleRate}; {@link #bands} when none does. */
+    public int firstBandAtOrAbove(double hz, int sampleRate) {
+        double top = Math.min(maxHz, sampleRate / 2.0);
+        int band = 0;
+        while (band < bands && MelFilterbank.centreHz(band, bands, minHz, top) < hz) {
+            band++;
+        }
+        return band;
+    }
+
     /**
      * The log-mel frames of {@code audio}; none when it is shorter than one window.
      *

@@ -35,7 +35,7 @@ final class MelFilterbank {
         int bins = fftSize / 2 + 1;
         for (int b = 0; b < bands; b++) {
             double left = hz(lo + (hi - lo) * b / (bands + 1));
-            double centre = hz(lo + (hi - lo) * (b + 1) / (bands + 1));
+            double centre = centreHz(b, bands, minHz, maxHz);
             double right = hz(lo + (hi - lo) * (b + 2) / (bands + 1));
             int start = Math.max(0, (int) Math.ceil(left / binHz));
             int end = Math.min(bins - 1, (int) Math.floor(right / binHz));
@@ -64,6 +64,13 @@ final class MelFilterbank {
             }
             out[b] = sum;
         }
+    }
+
+    /** Centre frequency of filter {@code band} of {@code bands} spanning {@code [minHz, maxHz]}, Hz. */
+    static double centreHz(int band, int bands, double minHz, double maxHz) {
+        double lo = mel(minHz);
+        double hi = mel(maxHz);
+        return hz(lo + (hi - lo) * (band + 1) / (bands + 1));
     }
 
     static double mel(double hz) {

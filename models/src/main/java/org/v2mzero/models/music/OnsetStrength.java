@@ -30,6 +30,14 @@ public final class OnsetStrength {
 
     /** The flux of {@code frames}: one element fewer than frames. */
     public static double[] flux(double[][] frames) {
+        return flux(frames, 0, frames.length == 0 ? 0 : frames[0].length);
+    }
+
+    /**
+     * The flux of bands {@code [from, to)} of {@code frames} alone (e.g. the kick drum's low bands): one
+     * element fewer than frames.
+     */
+    public static double[] flux(double[][] frames, int from, int to) {
         if (frames.length < 2) {
             return new double[0];
         }
@@ -38,7 +46,7 @@ public final class OnsetStrength {
             double[] a = frames[t];
             double[] b = frames[t + 1];
             double sum = 0;
-            for (int k = 0; k < a.length; k++) {
+            for (int k = from; k < to; k++) {
                 sum += Math.max(0, b[k] - a[k]);
             }
             flux[t] = sum;
