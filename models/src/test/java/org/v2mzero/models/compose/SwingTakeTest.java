@@ -31,6 +31,7 @@ class SwingTakeTest {
         assertEquals("jazz, swing 0.67 on eighths, F major", swung.style());
         assertEquals("jazz, F major", straight.style());
         assertEquals(straight.tempoMap(), swung.tempoMap(), "swing moves notes, not the grid");
+        assertEquals(swung, compose("jazz noir"), "deterministic");
         List<On> swungOns = ons(swung);
         List<On> straightOns = ons(straight);
         List<Long> pinned = accentTicks(swung);
