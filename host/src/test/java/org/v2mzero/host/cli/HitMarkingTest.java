@@ -70,12 +70,16 @@ class HitMarkingTest {
     }
 
     /**
-     * Seed 1 on the shared clips (composers 0.5.0 and 0.6.0, measured with {@code evaluate --control}):
+     * Seed 1 on the shared clips (composers 0.5.0, 0.6.0 and 0.7.0, measured with {@code evaluate --control}):
      * recall 1.0, accent 1.0 and control recall 0 on every row. 0.6.0's section tempo changes none of
      * these takes: their 2, 2 and 7 accents leave no two sections with the two hits each a tempo needs. Composer 0.4.0 reached a recall ratio of 1.0 on
      * goldeneye and 1.5 on big_buck_bunny's trailer take: the control's grid, fitted to the reversed cuts,
      * put a downbeat 34 to 44 ms from goldeneye's true cuts, one bar after each of its own hits, and
      * that bar line was struck by the whole band. A hit with room after it now rings over that bar line.
+     * The hip-hop rows pin a swung style (0.7.0, sixteenths at 0.58): 1.0, 1.0, 0 as straight in 0.6.0.
+     * Jazz ("smoky jazz noir") is no row: it misses the 2x control ratio on goldeneye (accent 0.50,
+     * control 0.50) and big_buck_bunny (0.33, 0.67) in 0.6.0 already, and the same with swing in 0.7.0
+     * (testvideo: accent 0.50 straight, 1.00 swung; control 0 both).
      */
     @ParameterizedTest
     @CsvSource({
@@ -87,7 +91,10 @@ class HitMarkingTest {
         "video/pyscenedetect/goldeneye-vfr-drop3, synthwave night drive",
         "video/bigbuckbunny/big_buck_bunny_0_30, tense orchestral",
         "video/bigbuckbunny/big_buck_bunny_0_30, epic trailer",
-        "video/bigbuckbunny/big_buck_bunny_0_30, synthwave night drive"
+        "video/bigbuckbunny/big_buck_bunny_0_30, synthwave night drive",
+        "video/pyscenedetect/testvideo, boom bap hip hop beat",
+        "video/pyscenedetect/goldeneye-vfr-drop3, boom bap hip hop beat",
+        "video/bigbuckbunny/big_buck_bunny_0_30, boom bap hip hop beat"
     })
     void sharedClipsCutsAreMarkedAndTheReversedCurveMarksFewer(String clip, String prompt) throws Exception {
         Path cuts = SharedTestData.file(clip + ".cuts.txt");

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the explicit musical words of a prompt, which override the style: a key ("in D minor",
  * "C major", "F# minor", "Bb major"), a tempo ("92 bpm"), "no drums", one instrument for every pitched
- * stem ("strings only", "only piano") and intensity ("gentle", "aggressive"). Stateless; any thread.
+ * stem ("strings only", "only piano"), intensity ("gentle", "aggressive") and feel ("straight", "swing",
+ * "shuffle"). Stateless; any thread.
  */
 public final class PromptReader {
     /**
@@ -23,12 +24,14 @@ public final class PromptReader {
      *                    a prompt naming one instrument only also has no drums
      * @param intensity   -1 gentle ("gentle", "soft", "quiet", "subtle"), +1 aggressive ("aggressive",
      *                    "intense", "loud", "hard"), 0 otherwise
+     * @param feel        -1 straight ("straight", "no swing"; it wins over a swing word, being the more
+     *                    deliberate), +1 swung ("swing", "swung", "shuffle"), 0 the style's own feel
      */
     public record Words(Optional<Key> key, OptionalDouble bpm, boolean noDrums, OptionalInt onlyProgram,
-            int intensity) {
-        /** Without instrumentation or intensity words. */
+            int intensity, int feel) {
+        /** Without instrumentation, intensity or feel words. */
         public Words(Optional<Key> key, OptionalDouble bpm, boolean noDrums) {
-            this(key, bpm, noDrums, OptionalInt.empty(), 0);
+            this(key, bpm, noDrums, OptionalInt.empty(), 0, 0);
         }
     }
 
@@ -44,6 +47,9 @@ public final class PromptReader {
             "brass", 61, "choir", 52, "organ", 19, "synth", 90, "harp", 46);
     private static final Pattern GENTLE = Pattern.compile("\\b(gentle|gently|soft|softly|quiet|subtle|delicate)\\b");
     private static final Pattern AGGRESSIVE = Pattern.compile("\\b(aggressive|intense|loud|hard|brutal|ferocious)\\b");
+    private static final Pattern STRAIGHT = Pattern.compile(
+            "\\bstraight(?:\\s+(?:eighths|sixteenths|feel|time))?\\b|\\b(?:no|without)\\s+swing\\b|\\bunswung\\b");
+    private static final Pattern SWING = Pattern.compile("\\b(swing|swinging|swung|shuffle|shuffled|shuffling)\\b");
     private static final int[] NATURAL = {9, 11, 0, 2, 4, 5, 7}; // a b c d e f g
 
     private PromptReader() {}
@@ -52,16 +58,19 @@ public final class PromptReader {
         String text = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
         OptionalInt only = only(text);
         int intensity = (AGGRESSIVE.matcher(text).find() ? 1 : 0) - (GENTLE.matcher(text).find() ? 1 : 0);
-        return new Words(key(text), bpm(text), NO_DRUMS.matcher(text).find() || only.isPresent(), only, intensity);
+        int feel = STRAIGHT.matcher(text).find() ? -1 : SWING.matcher(text).find() ? 1 : 0;
+        return new Words(key(text), bpm(text), NO_DRUMS.matcher(text).find() || only.isPresent(), only, intensity,
+                feel);
     }
 
     /**
-     * The prompt without its explicit musical words (key, tempo, "no drums", "X only"), which say
-     * nothing about style and would only blur a text embedding. Lower case.
+     * The prompt without its explicit musical words (key, tempo, "no drums", "X only", "straight"), which
+     * say nothing about style and would only blur a text embedding ("no swing" would even pull towards
+     * jazz). "swing" and "shuffle" stay: they do say something about style. Lower case.
      */
     public static String styleText(String prompt) {
         String text = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
-        for (Pattern explicit : List.of(KEY_PHRASE, BPM, NO_DRUMS, ONLY)) {
+        for (Pattern explicit : List.of(KEY_PHRASE, BPM, NO_DRUMS, ONLY, STRAIGHT)) {
             text = explicit.matcher(text).replaceAll(" ");
         }
         return text.replaceAll("[\\s,;]+", " ").strip();

@@ -21,11 +21,16 @@ import java.util.Optional;
  * @param fxProgram      GM program of the accents on hits
  * @param fxOctave       MIDI octave of accent notes (C of that octave is 12 * (octave + 1))
  * @param drums          the bar pattern at full intensity, or {@code null} for a style without a kit
+ * @param swing          the feel its grooving stems play in ({@link Swing#STRAIGHT} for most); "straight",
+ *                       "swing" and "shuffle" in a prompt override it
  */
 public record Style(String name, String description, List<String> keywords, double minBpm, double maxBpm,
         int beatsPerBar, Key key, List<List<Integer>> progressions, int harmonyProgram, int bassProgram,
-        int melodyProgram, int fxProgram, int fxOctave, DrumPattern drums) {
+        int melodyProgram, int fxProgram, int fxOctave, DrumPattern drums, Swing swing) {
     public Style {
+        if (swing == null) {
+            throw new IllegalArgumentException("swing of " + name + " : null (expected: a Swing, STRAIGHT for none)");
+        }
         keywords = List.copyOf(keywords);
         progressions = progressions.stream().map(List::copyOf).toList();
         if (description == null || description.isBlank()) {
@@ -44,6 +49,14 @@ public record Style(String name, String description, List<String> keywords, doub
         if (progressions.isEmpty()) {
             throw new IllegalArgumentException("progressions : empty (expected: at least one)");
         }
+    }
+
+    /** A style played straight. */
+    public Style(String name, String description, List<String> keywords, double minBpm, double maxBpm,
+            int beatsPerBar, Key key, List<List<Integer>> progressions, int harmonyProgram, int bassProgram,
+            int melodyProgram, int fxProgram, int fxOctave, DrumPattern drums) {
+        this(name, description, keywords, minBpm, maxBpm, beatsPerBar, key, progressions, harmonyProgram,
+                bassProgram, melodyProgram, fxProgram, fxOctave, drums, Swing.STRAIGHT);
     }
 
     /** The kit pattern, empty for styles played without drums (solo piano, ambient). */

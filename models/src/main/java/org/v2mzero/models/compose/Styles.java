@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /**
  * The built-in style library: thirteen described styles, each with tempo range, metre, default key and
- * mode, progressions, GM programs per stem and a drum vocabulary. {@link StyleMatcher} picks one by
+ * mode, progressions, GM programs per stem, a drum vocabulary and a feel. Two styles swing, the two whose
+ * description names it: jazz ("swinging ride") on eighths at the triplet 2:1, the straight-ahead jazz
+ * feel; hip-hop ("swung hi-hats") on sixteenths at 0.58, the light MPC-style swing of boom-bap and lo-fi
+ * (a triplet sixteenth would turn the hats into a shuffle). Folk's "lilting waltz" lilts by its 3/4
+ * accent, not by swung eighths, and comedy's "bouncy" oom-pah is a straight two-beat: both stay straight. {@link StyleMatcher} picks one by
  * text embedding; {@link #forPrompt} is the keyword fallback used when the encoder cannot load.
  * Immutable; any thread.
  */
@@ -26,8 +30,10 @@ public final class Styles {
             "x.......x.x.....", "....x.......x...", "x.x.x.x.x.x.x.x.", 36, 40, 42);
     private static final DrumPattern BOOM_BAP = new DrumPattern(
             "x.....x...x.....", "....x.......x...", "x.x.x.x.x.x.x.xo", 36, 38, 42);
+    /** Light swing on sixteenths: the hats of boom-bap and lo-fi lean back without turning into a shuffle. */
+    static final Swing BOOM_BAP_SWING = new Swing(0.58, 0.5);
     private static final DrumPattern SWING_RIDE = new DrumPattern(
-            "x.......o.......", "......o.......o.", "x...x..xx...x..x", 36, 38, 51);
+            "x.......o.......", "......o.......o.", "x...x.x.x...x.x.", 36, 38, 51);
     private static final DrumPattern WALTZ_TAMBOURINE = new DrumPattern(
             "x...........", "....o...o...", "x.o.x.o.x.o.", 36, 37, 54);
     private static final DrumPattern OOM_PAH = new DrumPattern(
@@ -106,14 +112,14 @@ public final class Styles {
                     List.of("hip", "hop", "hiphop", "rap", "boom", "lofi", "urban", "trap"),
                     80, 98, 4, new Key(0, true),
                     List.of(List.of(0, 5, 3, 4), List.of(0, 3, 0, 3), List.of(0, 6, 5, 4)),
-                    4, 38, 73, 55, 4, BOOM_BAP),
+                    4, 38, 73, 55, 4, BOOM_BAP, BOOM_BAP_SWING),
             new Style("jazz",
                     "Jazz combo: swinging ride cymbal and brushes, walking upright bass, piano comping with "
                             + "seventh chords and a saxophone melody, smoky club, noir detective or happy bebop.",
                     List.of("jazz", "swing", "bebop", "noir", "saxophone", "lounge", "blues"),
                     110, 180, 4, new Key(5, false),
                     List.of(List.of(1, 4, 0, 0), List.of(0, 5, 1, 4), List.of(2, 5, 1, 4)),
-                    0, 32, 66, 61, 4, SWING_RIDE),
+                    0, 32, 66, 61, 4, SWING_RIDE, Swing.TRIPLET_EIGHTHS),
             new Style("folk",
                     "Folk and acoustic: strummed steel-string acoustic guitar, fiddle, upright bass and "
                             + "tambourine in a lilting waltz, warm, rustic and honest, countryside and travel.",

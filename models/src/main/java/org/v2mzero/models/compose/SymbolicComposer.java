@@ -13,7 +13,9 @@ import org.v2mzero.protocol.TempoMap;
  * "aggressive" override it), the tempo is fitted so the strongest hits land near beats, changing at a
  * section of the picture where that pays ({@link SectionTempo}; a request's
  * {@link GenerationRequest.Continuity} fixes tempo map and key instead), the curve's per-bar intensity
- * drives density and dynamics, and every strong hit and cut gets an accent at its exact time. Between hits the music thins after one and swells into the
+ * drives density and dynamics, and every strong hit and cut gets an accent at its exact time. Drums, bass,
+ * harmony and melody play in the style's feel ({@link Swing}: jazz and hip-hop swing; "straight", "swing"
+ * and "shuffle" override it), the accents and what lands on them straight. Between hits the music thins after one and swells into the
  * next ({@link HitForm}); a drum fill and an fx riser lead into each section change
  * ({@link SectionLeads}). Stems: drums, bass, harmony, melody, fx.
  *
@@ -22,7 +24,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.6.0";
+    public static final String VERSION = "0.7.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -95,9 +97,35 @@ public final class SymbolicComposer implements Generator {
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed(), form));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed(), form,
                 MelodyWriter.sections(plan, changes)));
+        Swing swing = Swing.chosen(style.swing(), words.feel());
+        stems = swung(stems, swing, tempoMap, accents, changes);
         stems.add(fx(accents, style, plan, leads));
-        return new Arrangement(style.name() + ", " + key.name(), tempoMap, duration,
-                marked(stems, plan, form, style), match, key);
+        return new Arrangement(description(style, swing, key), tempoMap, duration, marked(stems, plan, form, style),
+                match, key);
+    }
+
+    /**
+     * The grooving stems in the take's feel. The accents and section changes are pinned: what was
+     * written to land on them stays there. The fx stem and the re-entries on marked hits are written
+     * after this, at their exact times, and never swing.
+     */
+    static List<StemPart> swung(List<StemPart> stems, Swing swing, TempoMap map, List<AccentWriter.Accent> accents,
+            List<Double> changes) {
+        List<Double> pinned = new ArrayList<>(changes);
+        accents.forEach(a -> pinned.add(a.time()));
+        List<StemPart> out = new ArrayList<>();
+        for (StemPart stem : stems) {
+            out.add(Swung.apply(stem, swing, map, pinned));
+        }
+        return out;
+    }
+
+    /**
+     * The take's style line, e.g. {@code jazz, swing 0.67 on eighths, F minor}: the style, its feel when
+     * it swings, and the key last (takes written before manifests recorded the key are read back by it).
+     */
+    static String description(Style style, Swing swing, Key key) {
+        return style.name() + (swing.isStraight() ? "" : ", " + swing) + ", " + key.name();
     }
 
     /** The fx stem: an impact on every accent ({@link AccentWriter}) and a riser into every section change. */
@@ -140,7 +168,8 @@ public final class SymbolicComposer implements Generator {
         }
         int p = words.onlyProgram().getAsInt();
         return new Style(style.name(), style.description(), style.keywords(), style.minBpm(), style.maxBpm(),
-                style.beatsPerBar(), style.key(), style.progressions(), p, p, p, p, style.fxOctave(), null);
+                style.beatsPerBar(), style.key(), style.progressions(), p, p, p, p, style.fxOctave(), null,
+                style.swing());
     }
 
     /**
@@ -154,7 +183,7 @@ public final class SymbolicComposer implements Generator {
         return new Style(style.name(), style.description(), style.keywords(), style.minBpm(), style.maxBpm(),
                 beatsPerBar, style.key(), style.progressions(), style.harmonyProgram(), style.bassProgram(),
                 style.melodyProgram(), style.fxProgram(), style.fxOctave(),
-                style.drums() == null ? null : style.drums().withBeats(beatsPerBar));
+                style.drums() == null ? null : style.drums().withBeats(beatsPerBar), style.swing());
     }
 
     /**

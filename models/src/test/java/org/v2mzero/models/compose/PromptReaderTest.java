@@ -39,7 +39,20 @@ class PromptReaderTest {
     }
 
     @Test
+    void readsTheFeel() {
+        assertEquals(-1, PromptReader.read("jazz noir, straight").feel());
+        assertEquals(-1, PromptReader.read("Hip hop beat, no swing").feel());
+        assertEquals(-1, PromptReader.read("straight eighths, not swing").feel(), "straight is the deliberate word");
+        assertEquals(1, PromptReader.read("rock shuffle").feel());
+        assertEquals(1, PromptReader.read("swinging big band").feel());
+        assertEquals(0, PromptReader.read("jazz noir").feel());
+    }
+
+    @Test
     void styleTextDropsTheExplicitWords() {
+        assertEquals("jazz noir", PromptReader.styleText("jazz noir, straight eighths"));
+        assertEquals("lofi", PromptReader.styleText("lofi, no swing"));
+        assertEquals("rock shuffle", PromptReader.styleText("rock shuffle"));
         assertEquals("tense heist strings", PromptReader.styleText("Tense heist at 92 bpm in D minor, no drums, strings"));
         assertEquals("gentle", PromptReader.styleText("piano only, gentle"));
         assertEquals("", PromptReader.styleText(null));
