@@ -36,10 +36,12 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
             throw new IllegalArgumentException("frames : " + frames + " (expected: >= 0)");
         }
         if (partial != (decodedUntil != null)) {
-            throw new IllegalArgumentException("decodedUntil : " + decodedUntil + " (expected: a time exactly when partial)");
+            throw new IllegalArgumentException(
+                    "decodedUntil : " + decodedUntil + " (expected: a time exactly when partial)");
         }
         if (decodedUntil != null && !(decodedUntil >= 0 && decodedUntil <= duration)) {
-            throw new IllegalArgumentException("decodedUntil : " + decodedUntil + " (expected: 0 <= t <= " + duration + ")");
+            throw new IllegalArgumentException(
+                    "decodedUntil : " + decodedUntil + " (expected: 0 <= t <= " + duration + ")");
         }
         hits = List.copyOf(hits);
         cuts = List.copyOf(cuts);

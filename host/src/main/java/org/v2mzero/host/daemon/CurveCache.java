@@ -17,9 +17,10 @@ import org.v2mzero.protocol.Json;
  * Video analyses on disk, keyed by the video's content and the analyser's parameters: re-opening a
  * session costs a hash instead of a decode, a changed video or recipe misses the cache. Entries are
  * written temp-then-rename, so a crash leaves either a whole entry or none; an entry that does not
- * parse is recomputed and replaced. A partial analysis (a cut-short or damaged video) is cached as it is,
- * partial mark included: it is all those bytes hold, and a repaired video hashes to another key. Any thread; two threads missing the same key both compute it and
- * the last rename wins, with identical content.
+ * parse is recomputed and replaced. A partial analysis (a cut-short or damaged video) is cached as it
+ * is, partial mark included: it is all those bytes hold, and a repaired video hashes to another key.
+ * Any thread; two threads missing the same key both compute it and the last rename wins, with
+ * identical content.
  */
 final class CurveCache {
     private static final Logger LOG = Logger.getLogger(CurveCache.class.getName());

@@ -24,8 +24,9 @@ import org.v2mzero.protocol.Json;
  */
 class PartialVideoCliTest {
     /** e.g. {@code v2m: warning: clip.mkv: decoded only 0:00-0:10.00 of 0:24.00 (file truncated or damaged); ...} */
-    private static final Pattern WARNING = Pattern.compile("v2m: warning: (\\S+): decoded only 0:00-(\\d+:\\d\\d\\.\\d\\d)"
-            + " of 0:08\\.00 \\(file truncated or damaged\\); the curve stops there");
+    private static final Pattern WARNING = Pattern.compile(
+            "v2m: warning: (\\S+): decoded only 0:00-(\\d+:\\d\\d\\.\\d\\d) of 0:08\\.00"
+                    + " \\(file truncated or damaged\\); the curve stops there");
 
     @TempDir
     Path dir;
@@ -73,7 +74,8 @@ class PartialVideoCliTest {
         try (Stream<Path> takes = Files.list(out)) {
             take = takes.findFirst().orElseThrow();
         }
-        assertTrue(Json.read(take.resolve("curve.json"), CurveAnalysis.class).partial(), "the take's curve.json says so");
+        assertTrue(Json.read(take.resolve("curve.json"), CurveAnalysis.class).partial(),
+                "the take's curve.json says so");
     }
 
     @Test

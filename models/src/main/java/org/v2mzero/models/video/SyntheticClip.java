@@ -19,8 +19,7 @@ import org.v2mzero.protocol.AtomicFiles;
  * Self-made test and demo video with known events: scenes drawn by {@link ScenePainter}, joined by
  * hard cuts at chosen times or by a fade through black, encoded as MPEG-4 Part 2 (an encoder built
  * into FFmpeg, so no external library is needed) in MP4 or another {@link Container} at {@link #FPS}
- * frames per second,
- * {@link #WIDTH} x {@link #HEIGHT}. Frame {@code n} is presented at exactly {@code n / FPS} seconds.
+ * frames per second, {@link #WIDTH} x {@link #HEIGHT}. Frame {@code n} is presented at exactly {@code n / FPS} seconds.
  *
  * <p>Files are written to a temporary sibling and moved into place, so a failed write never leaves
  * a half-written clip under the requested name. Static methods; any thread.
@@ -44,7 +43,7 @@ public final class SyntheticClip {
         MP4("mp4", null),
         /** MP4 with its index before the frames (the web's "faststart"): cut short, the first part still decodes. */
         MP4_FASTSTART("mp4", "+faststart"),
-        /** Matroska, which interleaves its index: cut short, the first part still decodes. */
+        /** Matroska, whose clusters carry their own timing (the index comes last): cut short, the start decodes. */
         MKV("matroska", null);
 
         private final String format;
