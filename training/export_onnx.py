@@ -5,7 +5,7 @@
     /usr/bin/python3 training/export_onnx.py --tiny --seed 7 --out DIR
 
 writes DIR/step.onnx (with the attention cache), DIR/full.onnx (no cache inputs), DIR/model.json;
---tiny also writes DIR/reference.json: fixed inputs and torch's logits for Java to compare against.
+and DIR/reference.json: fixed inputs and torch's logits for Java to compare against.
 
 Weights are rounded to float16 *in the torch model first*, then exported and stored as float16
 initializers each followed by a Cast to float32: the graph then computes exactly the function of
@@ -62,7 +62,7 @@ def export_graphs(model, out_dir):
             dynamic_axes=dict(common, past_key={1: "B", 3: "P"}, past_value={1: "B", 3: "P"},
                               present_key={1: "B", 3: "P+S"}, present_value={1: "B", 3: "P+S"}))
         torch.onnx.export(
-            FullGraph(model), (tokens, curve, style), full_path, opset_version=OPSET,
+            FullGraph(model).eval(), (tokens, curve, style), full_path, opset_version=OPSET,
             input_names=["tokens", "curve", "style"],
             output_names=["logits", "present_key", "present_value"],
             dynamic_axes=dict(common, present_key={1: "B", 3: "S"}, present_value={1: "B", 3: "S"}))
@@ -158,6 +158,9 @@ def to_list(a):
 
 def write_reference(model, seed, out_dir):
     c = model.config
+    # eval() again: torch.onnx.export restores the wrapper's training flag, which would reach the
+    # model through the FullGraph wrapper and turn dropout back on.
+    model.eval()
     tokens, curve, style = reference_inputs(c)
     t = torch.tensor([tokens])
     cu = torch.from_numpy(curve)[None]
@@ -213,10 +216,10 @@ def main():
     round_to_fp16(model)
     paths = export_graphs(model, a.out)
     paths.append(write_model_json(model, a.out, training))
-    if a.tiny:
-        ref, drift = write_reference(model, a.seed, a.out)
-        paths.append(ref)
-        print("torch step-vs-full max |diff| %.2e" % drift)
+    # reference.json for every export: Java (CheckOnnx.java, the models tests) checks the graphs with it
+    ref, drift = write_reference(model, a.seed, a.out)
+    paths.append(ref)
+    print("torch step-vs-full max |diff| %.2e" % drift)
     params = sum(p.numel() for p in model.parameters())
     print("parameters %d" % params)
     for p in paths:

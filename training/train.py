@@ -257,11 +257,13 @@ def main():
     start = time.time()
     base = elapsed  # elapsed counts the whole run across resumes
     last_val = last_ckpt = time.time()
-    window_loss, window_steps, window_t, window_tok = 0.0, 0, time.time(), 0
+    v = r = val_step = None
+    window_loss, window_steps, window_time, window_tok = 0.0, 0, 0.0, 0  # window_time: training only
     model.train()
     first_step = step
     while step < a.max_steps and time.time() - start < a.minutes * 60 and not (
             a.stop_after and step - first_step >= a.stop_after):
+        t0 = time.time()
         lr = learning_rate(step, a)
         for g in opt.param_groups:
             g["lr"] = lr
@@ -276,26 +278,27 @@ def main():
         n = int((t[:, 1:] != PAD).sum())
         tokens_seen += n
         window_loss, window_steps, window_tok = window_loss + loss.item(), window_steps + 1, window_tok + n
+        window_time += time.time() - t0
         elapsed = base + time.time() - start
         if step % a.log_every == 0:
-            rate = window_tok / (time.time() - window_t)
+            rate = window_tok / window_time
             log(a.run, "step %d loss %.4f lr %.2e %.0f tokens/s" % (step, window_loss / window_steps, lr, rate))
             row("%.4f" % (window_loss / window_steps))
-            window_loss, window_steps, window_t, window_tok = 0.0, 0, time.time(), 0
+            window_loss, window_steps, window_time, window_tok = 0.0, 0, 0.0, 0
         if time.time() - last_val >= a.val_minutes * 60:
             v, r = validate()
+            val_step = step
             row("", "%.4f" % v, "%.4f" % r)
             if v < best:
                 best = v
                 save(os.path.join(a.run, "best.pt"), state(v, r))
             last_val = time.time()
-            window_t = time.time()  # validation time is not training throughput
         if time.time() - last_ckpt >= a.ckpt_minutes * 60:
             save(ckpt_path, state())
             last_ckpt = time.time()
-            window_t = time.time()
-    v, r = validate()
-    row("", "%.4f" % v, "%.4f" % r)
+    if val_step != step:  # not validated at this very step already
+        v, r = validate()
+        row("", "%.4f" % v, "%.4f" % r)
     if v < best:
         best = v
         save(os.path.join(a.run, "best.pt"), state(v, r))
