@@ -67,8 +67,9 @@ class Block(nn.Module):
         # Scale q, not the [S, P+S] scores, and no dropout on the attention weights: on 2 CPU cores
         # the elementwise passes over B*H*S*S scores cost as much as the matmuls.
         att = torch.matmul(q * (1.0 / math.sqrt(self.head_dim)), k.transpose(2, 3))
-        # A large finite negative rather than -inf: no NaN even if a row were fully masked.
-        att = torch.softmax(att.masked_fill(~allowed, -1e9), dim=-1)
+        # A large finite negative rather than -inf: no NaN even if a row were fully masked. In place
+        # is safe for autograd (matmul does not need its output) and saves a pass over the scores.
+        att = torch.softmax(att.masked_fill_(~allowed, -1e9), dim=-1)
         y = torch.matmul(att, v).transpose(1, 2).reshape(b, s, d)
         x = x + self.drop(self.proj(y))
         x = x + self.drop(self.out(F.gelu(self.fc(self.ln2(x)))))
