@@ -4,7 +4,8 @@
     /usr/bin/python3 training/export_onnx.py --checkpoint RUN/ckpt.pt --out DIR
     /usr/bin/python3 training/export_onnx.py --tiny --seed 7 --out DIR
 
-writes DIR/step.onnx (with the attention cache), DIR/full.onnx (no cache inputs), DIR/model.json;
+writes DIR/step.onnx (with the attention cache), DIR/full.onnx (no cache inputs, the same three outputs:
+the cache it returns can feed step.onnx), DIR/model.json
 and DIR/reference.json: fixed inputs and torch's logits for Java to compare against.
 
 Weights are rounded to float16 *in the torch model first*, then exported and stored as float16
@@ -195,7 +196,7 @@ def write_reference(model, seed, out_dir):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--checkpoint", help="a checkpoint written by train.py")
-    ap.add_argument("--tiny", action="store_true", help="a tiny random model plus reference.json")
+    ap.add_argument("--tiny", action="store_true", help="a tiny random model (d 32, 2 layers, 2 heads, context 64) for tests")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
