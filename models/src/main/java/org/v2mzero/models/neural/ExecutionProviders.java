@@ -13,6 +13,8 @@ import ai.onnxruntime.OrtSession;
 final class ExecutionProviders {
     static final String CPU = "CPU";
     static final String CUDA = "CUDA";
+    static final String NO_CUDA_BUILD = "this ONNX Runtime has no CUDA provider (the gpu Maven profile brings"
+            + " onnxruntime_gpu)";
 
     /** A session and where it runs; {@code fallbackReason} is null unless CUDA was wanted and not had. */
     record Opened(OrtSession session, String provider, String fallbackReason) {}
@@ -22,8 +24,7 @@ final class ExecutionProviders {
     static Opened open(OrtEnvironment env, byte[] model, NeuralModel.Device request, int threads) throws OrtException {
         boolean present = cudaInThisBuild();
         if (request == NeuralModel.Device.CPU || request == NeuralModel.Device.AUTO && !present) {
-            String reason = request == NeuralModel.Device.AUTO
-                    ? "this ONNX Runtime has no CUDA provider (the gpu Maven profile brings onnxruntime_gpu)" : null;
+            String reason = request == NeuralModel.Device.AUTO ? NO_CUDA_BUILD : null;
             return new Opened(cpu(env, model, threads), CPU, reason);
         }
         String reason;

@@ -103,6 +103,12 @@ public final class NeuralModel implements AutoCloseable {
         return NeuralModel.class.getResource(RESOURCE_FOLDER + NeuralModelInfo.FILE) != null;
     }
 
+    /** Where a model would run with {@link Device#AUTO}, before one is loaded: for {@code v2m doctor}. */
+    public static String plannedProvider() {
+        return ExecutionProviders.cudaInThisBuild() ? "CUDA when a GPU with CUDA 12 and cuDNN 9 is present, else CPU"
+                : "CPU (" + ExecutionProviders.NO_CUDA_BUILD + ")";
+    }
+
     private static NeuralModel load(String source, GraphFiles files, Device device) throws IOException {
         byte[] json = files.read(NeuralModelInfo.FILE);
         NeuralModelInfo info = NeuralModelInfo.parse(source, json);

@@ -33,7 +33,7 @@ final class SamplingLoop {
 
     /**
      * @param maxTokens at most this many tokens, EOS included (at least 4)
-     * @param progress  hears the fraction of the cue written, by time, 0..1
+     * @param progress  hears the fraction of the cue written, by time, 0..1; last 1 unless maxTokens stopped it
      * @return a grammatical sequence ending in EOS, every note starting before {@code durationSeconds}
      * @throws CancellationException when the thread is interrupted (the flag stays set)
      */
@@ -47,6 +47,8 @@ final class SamplingLoop {
         }
         float[] logits = decoder.feed(tokens, 0, count, rows, 0);
         double reported = 0;
+        double written = 0;
+        boolean ended = false;
         while (count + 1 < maxTokens) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("neural generation cancelled after " + count + " tokens");
@@ -55,9 +57,11 @@ final class SamplingLoop {
             int id = sampler.sample(logits, mask, random);
             double t = cue.accept(id);
             if (t >= durationSeconds) {
-                break; // only BAR and POS move time: nothing more starts inside the cue
+                ended = true; // only BAR and POS move time: nothing more starts inside the cue
+                break;
             }
             append(id, t);
+            written = t;
             if (t - reported >= durationSeconds / 100) {
                 reported = t;
                 progress.accept(t / durationSeconds);
@@ -70,7 +74,7 @@ final class SamplingLoop {
                 logits = decoder.feed(id, rows, (count - 1) * CurveFeatures.SIZE);
             }
         }
-        progress.accept(1);
+        progress.accept(ended ? 1 : written / durationSeconds); // short of 1 when maxTokens stopped it
         return closed();
     }
 
