@@ -40,7 +40,7 @@ public final class GenerateBenchmark {
         }
     }
 
-    /** @param model where the model came from and its shape; @param cuda empty without CUDA in this build */
+    /** @param model where the model came from and its shape; @param cudaAbsent why CUDA was not tried, or null */
     public record Result(String model, double cueSeconds, List<Run> runs, String cudaAbsent) {
         public String report() {
             StringBuilder s = new StringBuilder();
@@ -72,7 +72,8 @@ public final class GenerateBenchmark {
         List<Run> runs = new ArrayList<>();
         String shape = null;
         List<NeuralModel.Device> devices = new ArrayList<>(List.of(NeuralModel.Device.CPU));
-        String cudaAbsent = NeuralModel.plannedProvider().startsWith("CPU") ? NeuralModel.plannedProvider() : null;
+        String cudaAbsent = NeuralModel.cudaInThisBuild() ? null
+                : "this ONNX Runtime has no CUDA provider (build with ./mvnw -Pgpu for onnxruntime_gpu)";
         if (cudaAbsent == null) {
             devices.add(NeuralModel.Device.CUDA);
         }

@@ -13,8 +13,8 @@ import ai.onnxruntime.OrtSession;
 final class ExecutionProviders {
     static final String CPU = "CPU";
     static final String CUDA = "CUDA";
-    static final String NO_CUDA_BUILD = "this ONNX Runtime has no CUDA provider (the gpu Maven profile brings"
-            + " onnxruntime_gpu)";
+    static final String NO_CUDA_BUILD = "this ONNX Runtime has no CUDA provider; the gpu Maven profile brings"
+            + " onnxruntime_gpu";
 
     /** A session and where it runs; {@code fallbackReason} is null unless CUDA was wanted and not had. */
     record Opened(OrtSession session, String provider, String fallbackReason) {}

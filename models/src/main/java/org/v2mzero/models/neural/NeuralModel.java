@@ -103,6 +103,11 @@ public final class NeuralModel implements AutoCloseable {
         return NeuralModel.class.getResource(RESOURCE_FOLDER + NeuralModelInfo.FILE) != null;
     }
 
+    /** Whether this ONNX Runtime build has the CUDA provider (the GPU and its libraries may still be missing). */
+    public static boolean cudaInThisBuild() {
+        return ExecutionProviders.cudaInThisBuild();
+    }
+
     /** Where a model would run with {@link Device#AUTO}, before one is loaded: for {@code v2m doctor}. */
     public static String plannedProvider() {
         return ExecutionProviders.cudaInThisBuild() ? "CUDA when a GPU with CUDA 12 and cuDNN 9 is present, else CPU"
