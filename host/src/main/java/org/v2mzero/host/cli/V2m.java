@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "v2m", mixinStandardHelpOptions = true, versionProvider = V2mVersion.class,
         description = "Scores video for your DAW: the picture's event curve drives generated music stems.",
         subcommands = {DemoCommand.class, ScoreCommand.class, CurveCommand.class, EvaluateCommand.class,
-            PlayCommand.class, DaemonCommand.class, BenchCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+            PlayCommand.class, DaemonCommand.class, BenchCommand.class, DoctorCommand.class,
+            CorpusConditioningCommand.class, CommandLine.HelpCommand.class})
 public final class V2m implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
