@@ -84,9 +84,14 @@ public final class OnnxGenerator implements Generator {
         return Optional.of(model.executionProvider());
     }
 
+    /** A zero style without MiniLM; the CPU when CUDA was there to be had but failed (not a CPU-only build). */
     @Override
     public Optional<String> warning() {
-        return matcher.warning().map(w -> "neural style is a zero vector: " + w);
+        List<String> w = new ArrayList<>();
+        matcher.warning().ifPresent(m -> w.add("neural style is a zero vector: " + m));
+        model.fallbackReason().filter(r -> !r.equals(ExecutionProviders.NO_CUDA_BUILD))
+                .ifPresent(r -> w.add("neural generator runs on the CPU: " + r));
+        return w.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", w));
     }
 
     public NeuralModel model() {
