@@ -1,5 +1,6 @@
 package org.v2mzero.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,17 @@ import java.util.List;
  * @param cuts     hard shot boundaries in seconds (time of the first frame of the new shot), ascending
  * @param sections the parts of the source, ascending and not overlapping; {@code null} (a
  *                 {@code curve.json} written before sections existed) reads as none
+ * @param partial      the source decoded only part way (a cut-short or damaged file): the curve, hits,
+ *                     cuts and sections stop at {@code decodedUntil}, not at {@code duration}. Left out of
+ *                     the JSON when false, so a complete analysis reads and writes as before it existed
+ * @param decodedUntil seconds, where the decoded picture ends (the last frame's end) when {@code partial};
+ *                     {@code null} when complete, and then left out of the JSON
  */
-@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts", "sections"})
+@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts", "sections", "partial", "decodedUntil"})
 public record CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
-        List<Double> cuts, List<Section> sections) {
+        List<Double> cuts, List<Section> sections,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean partial,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double decodedUntil) {
     public CurveAnalysis {
         if (!(duration > 0) || !Double.isFinite(duration)) {
             throw new IllegalArgumentException("duration : " + duration + " (expected: > 0)");
@@ -27,9 +35,23 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
         if (frames < 0) {
             throw new IllegalArgumentException("frames : " + frames + " (expected: >= 0)");
         }
+        if (partial != (decodedUntil != null)) {
+            throw new IllegalArgumentException(
+                    "decodedUntil : " + decodedUntil + " (expected: a time exactly when partial)");
+        }
+        if (decodedUntil != null && !(decodedUntil >= 0 && decodedUntil <= duration)) {
+            throw new IllegalArgumentException(
+                    "decodedUntil : " + decodedUntil + " (expected: 0 <= t <= " + duration + ")");
+        }
         hits = List.copyOf(hits);
         cuts = List.copyOf(cuts);
         sections = sections == null ? List.of() : List.copyOf(sections);
+    }
+
+    /** A complete analysis: the whole source was decoded. */
+    public CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
+            List<Double> cuts, List<Section> sections) {
+        this(source, duration, frames, curve, hits, cuts, sections, false, null);
     }
 
     /**
@@ -37,7 +59,7 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
      * {@code lengthSeconds} (or to the end), with every time shifted so the window starts at 0. Values
      * keep the whole clip's z-scores, so a window's hits are as strong as they were in the clip.
      * {@code frames} becomes the number of curve samples inside the window; sections that overlap the
-     * window are clipped to it.
+     * window are clipped to it. The window is partial when the decoded picture ends inside it.
      *
      * @param startSeconds  where the window starts in the source, 0 <= start < duration
      * @param lengthSeconds the window's length, > 0; clipped to the source's end
@@ -67,8 +89,9 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
                 .toList();
         EventCurve windowCurve = new EventCurve(times.stream().mapToDouble(Double::doubleValue).toArray(),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
+        boolean windowPartial = partial && decodedUntil < end;
         return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts,
-                windowSections);
+                windowSections, windowPartial, windowPartial ? Math.max(0, decodedUntil - startSeconds) : null);
     }
 
     /**
@@ -77,6 +100,8 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
      * clamped at 0), with values and strengths kept. The curve stays strictly increasing in time, hits stay
      * strongest first, cuts and sections ascending.
      * A take composed from it has the same amount of picture activity, just not where the picture has it.
+     * {@code partial} and {@code decodedUntil} are kept as they are: they describe how much of the source
+     * was decoded, not where in time it now lies.
      */
     public CurveAnalysis reversed() {
         int n = curve.size();
@@ -98,6 +123,6 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
             }
         }
         return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts,
-                reversedSections);
+                reversedSections, partial, decodedUntil);
     }
 }

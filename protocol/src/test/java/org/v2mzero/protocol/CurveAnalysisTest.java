@@ -2,10 +2,17 @@ package org.v2mzero.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CurveAnalysisTest {
     private final CurveAnalysis clip = new CurveAnalysis("clip.mp4", 10.0, 11,
@@ -69,5 +76,64 @@ class CurveAnalysisTest {
     void aWindowOutsideTheSourceIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> clip.window(10.0, 1));
         assertThrows(IllegalArgumentException.class, () -> clip.window(1.0, 0));
+    }
+
+    /** {@link #clip} as if its file had been cut after 6.5 s: the curve above stops there anyway. */
+    private CurveAnalysis cutShort() {
+        return new CurveAnalysis(clip.source(), clip.duration(), clip.frames(), clip.curve(), clip.hits(), clip.cuts(),
+                clip.sections(), true, 6.5);
+    }
+
+    @Test
+    void aCompleteAnalysisWritesNoPartialFields(@TempDir Path dir) throws IOException {
+        String json = Json.write(clip);
+
+        assertFalse(json.contains("partial") || json.contains("decodedUntil"), json);
+        Path file = Files.writeString(dir.resolve("curve.json"), json);
+        CurveAnalysis read = Json.read(file, CurveAnalysis.class);
+        assertFalse(read.partial());
+        assertNull(read.decodedUntil());
+        assertEquals(json, Json.write(read), "caches and takes written before keep their bytes");
+    }
+
+    @Test
+    void aPartialAnalysisReadsBackPartial(@TempDir Path dir) throws IOException {
+        String json = Json.write(cutShort());
+
+        assertTrue(json.contains("\"partial\" : true") && json.contains("\"decodedUntil\" : 6.5"), json);
+        assertEquals(cutShort(), Json.read(Files.writeString(dir.resolve("curve.json"), json), CurveAnalysis.class));
+    }
+
+    @Test
+    void aWindowIsPartialOnlyWhereTheDecodedPictureEndsInsideIt() {
+        CurveAnalysis across = cutShort().window(2.0, 6.0);
+        assertTrue(across.partial());
+        assertEquals(4.5, across.decodedUntil(), "on the window's clock");
+
+        CurveAnalysis before = cutShort().window(1.0, 5.0);
+        assertFalse(before.partial(), "the window ends at 6.0, before the picture does");
+        assertNull(before.decodedUntil());
+
+        CurveAnalysis after = cutShort().window(8.0, 1.0);
+        assertTrue(after.partial());
+        assertEquals(0.0, after.decodedUntil(), "nothing of this window was decoded");
+    }
+
+    @Test
+    void reversedKeepsHowMuchWasDecoded() {
+        CurveAnalysis r = cutShort().reversed();
+        assertTrue(r.partial());
+        assertEquals(6.5, r.decodedUntil());
+        assertEquals(cutShort(), r.reversed());
+    }
+
+    @Test
+    void partialAndDecodedUntilGoTogether() {
+        assertThrows(IllegalArgumentException.class, () -> new CurveAnalysis("a.mp4", 10.0, 2, clip.curve(),
+                List.of(), List.of(), List.of(), true, null));
+        assertThrows(IllegalArgumentException.class, () -> new CurveAnalysis("a.mp4", 10.0, 2, clip.curve(),
+                List.of(), List.of(), List.of(), false, 5.0));
+        assertThrows(IllegalArgumentException.class, () -> new CurveAnalysis("a.mp4", 10.0, 2, clip.curve(),
+                List.of(), List.of(), List.of(), true, 10.5));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.v2mzero.host.report.CurvePlot;
+import org.v2mzero.host.score.PartialAnalysisWarning;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.models.encoder.ImageEncoderManifest;
 import org.v2mzero.models.encoder.OnnxImageEncoder;
@@ -77,6 +78,7 @@ final class CurveCommand implements Callable<Integer> {
             }
         }
         AtomicFiles.write(json, Json.writeBytes(music == null ? analysis : AudioCurve.of(music)));
+        PartialAnalysisWarning.of(analysis).ifPresent(w -> spec.commandLine().getErr().println("v2m: warning: " + w));
         if (png != null) {
             CurvePlot.write(analysis, png);
         }

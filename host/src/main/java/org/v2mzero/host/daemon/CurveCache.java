@@ -17,8 +17,10 @@ import org.v2mzero.protocol.Json;
  * Video analyses on disk, keyed by the video's content and the analyser's parameters: re-opening a
  * session costs a hash instead of a decode, a changed video or recipe misses the cache. Entries are
  * written temp-then-rename, so a crash leaves either a whole entry or none; an entry that does not
- * parse is recomputed and replaced. Any thread; two threads missing the same key both compute it and
- * the last rename wins, with identical content.
+ * parse is recomputed and replaced. A partial analysis (a cut-short or damaged video) is cached as it
+ * is, partial mark included: it is all those bytes hold, and a repaired video hashes to another key.
+ * Any thread; two threads missing the same key both compute it and the last rename wins, with
+ * identical content.
  */
 final class CurveCache {
     private static final Logger LOG = Logger.getLogger(CurveCache.class.getName());
@@ -26,7 +28,7 @@ final class CurveCache {
      * Part of every key, beside the analyser's parameters: bump it when the recipe's code changes what
      * the same parameters compute, so no stale analysis is served.
      */
-    static final String RECIPE_VERSION = "recipe-1";
+    static final String RECIPE_VERSION = "recipe-2"; // 2: a cut-short video is partial, no longer complete
 
     /** An analysis and the content hash of the video it was made from. */
     record Entry(CurveAnalysis analysis, String videoSha256) {}

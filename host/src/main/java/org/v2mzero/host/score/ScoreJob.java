@@ -72,8 +72,11 @@ public final class ScoreJob {
         String takeId = TakeIds.of(request.video().getFileName().toString(), createdAt, request.seed());
         try (TakeStaging staging = TakeStaging.open(request.library(), takeId)) {
             progress.stage("analysing video " + request.video().getFileName());
-            CurveAnalysis analysis = window(wholeVideo != null ? wholeVideo
-                    : VideoCurveAnalyzer.DEFAULT.analyze(request.video()), request.placement(), request.project());
+            CurveAnalysis whole = wholeVideo != null ? wholeVideo : VideoCurveAnalyzer.DEFAULT.analyze(request.video());
+            CurveAnalysis analysis = window(whole, request.placement(), request.project());
+            if (analysis.partial()) { // only when the damage is inside the part being scored
+                PartialAnalysisWarning.of(whole).ifPresent(warnings::add);
+            }
 
             progress.stage("composing (" + generator.name() + ")");
             Arrangement arrangement = onlyStems(generator.generate(

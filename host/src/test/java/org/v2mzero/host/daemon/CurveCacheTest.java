@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -39,6 +41,25 @@ class CurveCacheTest {
         assertEquals(first.analysis().cuts(), second.analysis().cuts());
         assertEquals(2, second.analysis().cuts().size(), "the clip's two drawn cuts");
         assertEquals(first.videoSha256(), second.videoSha256());
+    }
+
+    @Test
+    void aCutShortVideoStaysPartialThroughTheCacheAndItsRepairIsAnalysedAgain() throws Exception {
+        Path whole = dir.resolve("whole.mkv");
+        SyntheticClip.write(whole, 4.0, List.of(1.0), SyntheticClip.Container.MKV);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path video = Files.write(dir.resolve("clip.mkv"), Arrays.copyOf(bytes, bytes.length / 2));
+        CurveCache.Entry computed = new CurveCache(dir.resolve("cache"), VideoCurveAnalyzer.DEFAULT)
+                .analysis(video, p -> {});
+
+        CurveAnalysis cached = new CurveCache(dir.resolve("cache"), VideoCurveAnalyzer.DEFAULT)
+                .analysis(video, p -> fail("the second lookup reads the cache")).analysis();
+
+        assertTrue(computed.analysis().partial());
+        assertEquals(computed.analysis(), cached, "partial and decodedUntil come back from the entry");
+        Files.write(video, bytes);
+        assertFalse(new CurveCache(dir.resolve("cache"), VideoCurveAnalyzer.DEFAULT).analysis(video, p -> {})
+                .analysis().partial(), "the repaired file is another key, analysed afresh");
     }
 
     @Test

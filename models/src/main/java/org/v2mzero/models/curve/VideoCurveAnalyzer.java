@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleConsumer;
+import org.v2mzero.models.video.MidStreamDecodeException;
 import org.v2mzero.models.video.VideoDecoder;
 import org.v2mzero.models.video.VideoInfo;
 import org.v2mzero.protocol.BadInputException;
@@ -58,7 +59,7 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
      * @param progress called on the calling thread with the fraction done (0..1, by presentation
      *                 time), at most about a hundred times, and with 1.0 at the end
      * @throws BadInputException naming the file when it cannot be decoded or has fewer than 2 frames
-     * @throws IOException       when decoding fails mid-stream
+     * @throws IOException       when reading fails
      */
     public CurveAnalysis analyze(Path video, DoubleConsumer progress) throws IOException {
         return analyze(video, new ThumbnailVideoFeatures(thumbWidth), progress);
@@ -68,10 +69,14 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
      * Analyses a video file with other features than the default thumbnails (an image encoder); the
      * rest of the recipe and of these settings applies unchanged, {@code thumbWidth} aside.
      *
+     * <p>A file that decodes only part way gives the analysis of what decoded, marked
+     * {@link CurveAnalysis#partial() partial}: when decoding fails after at least 2 frames, and when it
+     * ends normally but well short of the length the container declares (a file cut after its index).
+     *
      * @param features where each frame's feature vector comes from
      * @param progress as {@link #analyze(Path, DoubleConsumer)}
      * @throws BadInputException naming the file when it cannot be decoded or has fewer than 2 frames
-     * @throws IOException       when decoding or encoding fails mid-stream
+     * @throws IOException       when encoding fails mid-stream
      */
     public CurveAnalysis analyze(Path video, VideoFeatures features, DoubleConsumer progress) throws IOException {
         Novelties n;
@@ -81,6 +86,9 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
             n = decode(reader, progress);
         }
         if (n.frames < 2) {
+            if (n.failure != null) {
+                throw n.failure; // it names the file and where decoding stopped
+            }
             throw new BadInputException(video + ": " + n.frames + " decodable video frame(s) (expected: >= 2)");
         }
         double[] times = Arrays.copyOf(n.times, n.transitions);
@@ -89,9 +97,24 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         List<Hit> hits = hitPicker.pick(curve);
         List<Double> cuts = cutDetector.detect(times, raw);
         double duration = duration(info, n);
+        // Whole microseconds, as the frames' own timestamps are: no 10.000000000000002 in the JSON.
+        double decodedUntil = Math.min(duration, Math.rint((n.lastFrameTime + n.lastGap()) * 1e6) / 1e6);
+        boolean partial = n.failure != null || cutShort(info, n);
         progress.accept(1.0);
         return new CurveAnalysis(video.toString(), duration, n.frames, curve, hits, cuts,
-                sectionFinder.find(curve, duration, cuts));
+                sectionFinder.find(curve, duration, cuts), partial, partial ? decodedUntil : null);
+    }
+
+    /**
+     * Whether decoding ended normally but short of the length the container declares: a file cut after
+     * its index was written (a faststart MP4, Matroska) decodes to its end without a word. The last frame
+     * normally starts one frame period before the end; two periods leave room for rounding and a
+     * slightly longer last frame. The video stream's own length is preferred where declared, because
+     * the container's duration also covers a soundtrack that runs on past the picture.
+     */
+    private static boolean cutShort(VideoInfo info, Novelties n) {
+        double declared = Double.isFinite(info.videoEndSeconds()) ? info.videoEndSeconds() : info.durationSeconds();
+        return declared > 0 && Double.isFinite(declared) && n.lastFrameTime + 2 * n.lastGap() < declared;
     }
 
     /** Raw novelty per transition, at the time of the frame after it (see {@link EventCurveRecipe}). */
@@ -102,6 +125,13 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         int frames;
         double lastFrameTime;
         double previousFrameTime;
+        /** Why decoding stopped part way; {@code null} when it reached the end of the stream. */
+        MidStreamDecodeException failure;
+
+        /** The gap before the last frame: the best guess at how long the last frame lasts. */
+        double lastGap() {
+            return lastFrameTime - previousFrameTime;
+        }
 
         void add(double time, double value) {
             if (transitions == times.length) {
@@ -119,7 +149,7 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         double duration = reader.info().durationSeconds();
         double reported = 0;
         double[] previous = null;
-        for (VideoFeatures.Frame frame = reader.next(); frame != null; frame = reader.next()) {
+        for (VideoFeatures.Frame frame = next(reader, n); frame != null; frame = next(reader, n)) {
             double[] features = frame.features();
             n.frames++;
             if (previous != null) {
@@ -137,12 +167,26 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         return n;
     }
 
+    /**
+     * The reader's next frame, or {@code null} at the end or when decoding fails part way: the frames
+     * before a damaged stretch are real picture, so the curve keeps them ({@code n.failure} says why it
+     * stopped) rather than the whole analysis being lost.
+     */
+    private static VideoFeatures.Frame next(VideoFeatures.Reader reader, Novelties n) throws IOException {
+        try {
+            return reader.next();
+        } catch (MidStreamDecodeException e) {
+            n.failure = e;
+            return null;
+        }
+    }
+
     /** The container's duration; when it has none, the last frame's end (its time plus the last gap). */
     private static double duration(VideoInfo info, Novelties n) {
         double container = info.durationSeconds();
         if (container > 0 && Double.isFinite(container)) {
             return container;
         }
-        return n.lastFrameTime + (n.lastFrameTime - n.previousFrameTime);
+        return n.lastFrameTime + n.lastGap();
     }
 }

@@ -17,9 +17,9 @@ import org.v2mzero.protocol.AtomicFiles;
 
 /**
  * Self-made test and demo video with known events: scenes drawn by {@link ScenePainter}, joined by
- * hard cuts at chosen times or by a fade through black, encoded as MPEG-4 Part 2 in MP4 (an encoder
- * built into FFmpeg, so no external library is needed) at {@link #FPS} frames per second,
- * {@link #WIDTH} x {@link #HEIGHT}. Frame {@code n} is presented at exactly {@code n / FPS} seconds.
+ * hard cuts at chosen times or by a fade through black, encoded as MPEG-4 Part 2 (an encoder built
+ * into FFmpeg, so no external library is needed) in MP4 or another {@link Container} at {@link #FPS}
+ * frames per second, {@link #WIDTH} x {@link #HEIGHT}. Frame {@code n} is presented at exactly {@code n / FPS} seconds.
  *
  * <p>Files are written to a temporary sibling and moved into place, so a failed write never leaves
  * a half-written clip under the requested name. Static methods; any thread.
@@ -35,6 +35,27 @@ public final class SyntheticClip {
     private SyntheticClip() {}
 
     /**
+     * How a clip is stored, for tests of damaged files: which part of a cut-short file survives depends
+     * on where the container keeps its index.
+     */
+    public enum Container {
+        /** MP4 with its index (moov) after the frames, as a plain recorder writes it: cut short, it does not open. */
+        MP4("mp4", null),
+        /** MP4 with its index before the frames (the web's "faststart"): cut short, the first part still decodes. */
+        MP4_FASTSTART("mp4", "+faststart"),
+        /** Matroska, whose clusters carry their own timing (the index comes last): cut short, the start decodes. */
+        MKV("matroska", null);
+
+        private final String format;
+        private final String movflags;
+
+        Container(String format, String movflags) {
+            this.format = format;
+            this.movflags = movflags;
+        }
+    }
+
+    /**
      * Writes a clip whose scene changes by a hard cut at each of {@code cutTimes}.
      *
      * @param mp4             the file to write (replaced if it exists)
@@ -44,9 +65,15 @@ public final class SyntheticClip {
      * @return the exact cut times: the time of the first frame of each new scene, ascending
      */
     public static List<Double> write(Path mp4, double durationSeconds, List<Double> cutTimes) throws IOException {
+        return write(mp4, durationSeconds, cutTimes, Container.MP4);
+    }
+
+    /** {@link #write(Path, double, List)} in another {@link Container}. */
+    public static List<Double> write(Path file, double durationSeconds, List<Double> cutTimes, Container container)
+            throws IOException {
         int frames = frameCount(durationSeconds);
         List<Integer> cutFrames = snap(cutTimes, frames);
-        encode(mp4, frames, (frame, painter, bgr) -> {
+        encode(file, container, frames, (frame, painter, bgr) -> {
             int scene = 0;
             while (scene < cutFrames.size() && cutFrames.get(scene) <= frame) {
                 scene++;
@@ -76,7 +103,7 @@ public final class SyntheticClip {
         }
         int frames = frameCount(durationSeconds);
         double blackEnd = fadeOutStart + fadeSeconds + blackSeconds;
-        encode(mp4, frames, (frame, painter, bgr) -> {
+        encode(mp4, Container.MP4, frames, (frame, painter, bgr) -> {
             double t = frame / (double) FPS;
             double gain = t < fadeOutStart ? 1
                     : t < fadeOutStart + fadeSeconds ? 1 - (t - fadeOutStart) / fadeSeconds
@@ -113,20 +140,23 @@ public final class SyntheticClip {
         void paint(int frame, ScenePainter painter, byte[] bgr);
     }
 
-    private static void encode(Path mp4, int frames, Painting painting) throws IOException {
+    private static void encode(Path file, Container container, int frames, Painting painting) throws IOException {
         FfmpegLog.silence();
-        Path temp = AtomicFiles.temporarySibling(mp4);
+        Path temp = AtomicFiles.temporarySibling(file);
         try {
-            record(temp, frames, painting);
-            AtomicFiles.moveIntoPlace(temp, mp4);
+            record(temp, container, frames, painting);
+            AtomicFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void record(Path file, int frames, Painting painting) throws IOException {
+    private static void record(Path file, Container container, int frames, Painting painting) throws IOException {
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0);
-        recorder.setFormat("mp4");
+        recorder.setFormat(container.format);
+        if (container.movflags != null) {
+            recorder.setOption("movflags", container.movflags);
+        }
         recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(FPS);

@@ -1,13 +1,19 @@
 package org.v2mzero.models.video;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -145,8 +151,30 @@ public final class VideoDecoder implements AutoCloseable {
         long duration = grabber.getFormatContext().duration();
         double durationSeconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / 1e6;
         VideoInfo info = new VideoInfo(file, width, height, rotation, grabber.getFrameRate(),
-                durationSeconds, grabber.getVideoCodecName());
+                durationSeconds, videoEndSeconds(grabber, startMicros), grabber.getVideoCodecName());
         return new VideoDecoder(grabber, info, thumbWidth, uprightHeight, target.channels(), startMicros);
+    }
+
+    /**
+     * Where the video stream's declared length ends on the frames' clock (seconds from the container's
+     * start), or NaN when the container declares none for the stream (Matroska, WebM). The container's
+     * own duration also covers a longer soundtrack, so only this says how far the picture should go.
+     */
+    private static double videoEndSeconds(FFmpegFrameGrabber grabber, long startMicros) {
+        AVFormatContext format = grabber.getFormatContext();
+        AVStream stream = null;
+        for (int i = 0; i < format.nb_streams() && stream == null; i++) { // the grabber decodes the first one
+            AVStream s = format.streams(i);
+            if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && s.codecpar().codec_id() != AV_CODEC_ID_NONE) {
+                stream = s;
+            }
+        }
+        if (stream == null || stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) {
+            return Double.NaN;
+        }
+        double timeBase = av_q2d(stream.time_base());
+        double start = stream.start_time() == AV_NOPTS_VALUE ? startMicros / 1e6 : stream.start_time() * timeBase;
+        return start - startMicros / 1e6 + stream.duration() * timeBase;
     }
 
     /** The stream as the container describes it; {@code durationSeconds} is NaN when unknown. */
@@ -177,7 +205,7 @@ public final class VideoDecoder implements AutoCloseable {
     /**
      * The next frame in presentation order, or {@code null} at the end of the stream.
      *
-     * @throws IOException naming the file when FFmpeg fails mid-stream
+     * @throws MidStreamDecodeException naming the file and the time reached when FFmpeg fails mid-stream
      * @throws IllegalStateException when opened for RGB {@link #openPictures pictures}
      */
     public GreyFrame next() throws IOException {
@@ -192,7 +220,7 @@ public final class VideoDecoder implements AutoCloseable {
      * The next frame as a {@link Picture} of {@link #thumbWidth()} x {@link #thumbHeight()}, with the
      * channels this decoder was opened for, or {@code null} at the end of the stream.
      *
-     * @throws IOException naming the file when FFmpeg fails mid-stream
+     * @throws MidStreamDecodeException naming the file and the time reached when FFmpeg fails mid-stream
      */
     public Picture nextPicture() throws IOException {
         Frame frame = grab();
@@ -209,8 +237,11 @@ public final class VideoDecoder implements AutoCloseable {
             try {
                 frame = grabber.grabImage();
             } catch (FrameGrabber.Exception e) {
-                throw new IOException(info.file() + ": decoding failed after frame " + decoded
-                        + " (" + MediaFiles.firstLine(e) + ")", e);
+                double reached = decoded == 0 ? Double.NaN : (lastMicros - startMicros) / 1e6;
+                throw new MidStreamDecodeException(String.format(Locale.ROOT,
+                        "%s: decoding failed after frame %d%s (%s)", info.file(), decoded,
+                        decoded == 0 ? "" : String.format(Locale.ROOT, " at %.2f s", reached),
+                        MediaFiles.firstLine(e)), decoded, reached, e);
             }
             if (frame == null || frame.image == null) {
                 return null;

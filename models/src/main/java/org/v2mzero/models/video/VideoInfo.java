@@ -11,7 +11,9 @@ import java.nio.file.Path;
  * @param rotationDegrees display rotation, one of 0, 90, 180, 270 (clockwise)
  * @param nominalFps      the stream's nominal frame rate; frames of a variable-rate file do not follow it
  * @param durationSeconds the container's duration
+ * @param videoEndSeconds where the video stream's declared length ends, seconds on the frames' clock;
+ *                        NaN when the container declares no length for the stream (Matroska, WebM)
  * @param codec           codec name, e.g. {@code h264}
  */
 public record VideoInfo(Path file, int width, int height, int rotationDegrees, double nominalFps,
-        double durationSeconds, String codec) {}
+        double durationSeconds, double videoEndSeconds, String codec) {}
