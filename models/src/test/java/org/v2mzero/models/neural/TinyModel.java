@@ -35,14 +35,7 @@ final class TinyModel {
         return NeuralModel.load(dir(), device);
     }
 
-    /** The repository's exporter; before branch nntrain is merged, a local run names it in V2M_EXPORT_ONNX. */
     private static Path script() {
-        String elsewhere = System.getenv("V2M_EXPORT_ONNX");
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("training/export_onnx.py"))) {
-                return d.resolve("training/export_onnx.py");
-            }
-        }
-        return elsewhere != null ? Path.of(elsewhere) : Python.repoFile("training/export_onnx.py");
+        return Python.repoFile("training/export_onnx.py");
     }
 }
