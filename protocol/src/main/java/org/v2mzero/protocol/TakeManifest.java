@@ -1,5 +1,6 @@
 package org.v2mzero.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -123,8 +124,19 @@ public record TakeManifest(
      */
     public record Lineage(String parentTakeId, double startSeconds, double endSeconds) {}
 
-    /** @param name e.g. {@code symbolic}; @param version the generator's own version */
-    public record GeneratorInfo(String name, String version) {}
+    /**
+     * @param name              e.g. {@code symbolic}, {@code neural}
+     * @param version           the generator's own version
+     * @param executionProvider where a network generator ran ({@code CPU}, {@code CUDA}); absent (null) for
+     *                          one without a network
+     */
+    public record GeneratorInfo(String name, String version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String executionProvider) {
+        /** A generator without a network. */
+        public GeneratorInfo(String name, String version) {
+            this(name, version, null);
+        }
+    }
 
     /**
      * @param path    absolute path of the SF2 file, or {@code null} for Java's built-in soundbank

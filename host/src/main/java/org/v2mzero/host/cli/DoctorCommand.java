@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * something {@code score} needs is missing; JACK is optional (only the daemon streams into it).
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check Java, the soundfont, FFmpeg, ONNX Runtime and the JACK server.")
+        description = "Check Java, the soundfont, FFmpeg, ONNX Runtime, the neural model and the JACK server.")
 final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,6 +33,8 @@ final class DoctorCommand implements Callable<Integer> {
         ok &= line(out, ffmpeg.ok(), "ffmpeg", ffmpeg.line());
         NativeRuntimes.Check onnx = NativeRuntimes.onnxRuntime();
         line(out, onnx.ok(), "onnx", onnx.line());
+        NativeRuntimes.Check neural = NativeRuntimes.neuralModel();
+        line(out, neural.ok(), "neural", neural.line());
         JackServerStatus jack = JackServerProbe.probe();
         line(out, jack.reachable(), "jack", jack.reachable()
                 ? "server \"" + jack.serverName() + "\" running at " + jack.sampleRate() + " Hz, "

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.v2mzero.host.score.ControlTake;
-import org.v2mzero.models.compose.SymbolicComposer;
+import org.v2mzero.host.score.Generators;
+import org.v2mzero.models.compose.Generator;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.models.metrics.SyncReport;
@@ -56,8 +57,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--control", description = "also compose and render the take again from its time-reversed"
             + " curve (same prompt and seed), measure that against the same hits, and print each metric's ratio"
-            + " (metrics.md's control); a take folder made by the symbolic generator only")
+            + " (metrics.md's control), with the take's own generator; a take folder only")
     boolean control;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "with --control on a neural take: its model folder (default: the shipped model)")
+    Path model;
 
     @Spec
     CommandSpec spec;
@@ -112,13 +117,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (manifest == null) {
             throw new BadInputException(input + ": --control needs a take folder (its prompt, seed and curve)");
         }
-        if (!SymbolicComposer.NAME.equals(manifest.generator().name())) {
-            throw new BadInputException(input + ": --control : generator " + manifest.generator().name()
-                    + " (expected: " + SymbolicComposer.NAME + ")");
-        }
+        Generator generator = Generators.of(manifest.generator(), model, input);
         Path mix = Files.createTempFile("v2m-control-", ".wav");
         try {
-            ControlTake.writeMix(manifest, videoAnalysis, new SymbolicComposer(), mix);
+            ControlTake.writeMix(manifest, videoAnalysis, generator, mix);
             return measure(mix, hits, videoAnalysis.curve());
         } finally {
             Files.deleteIfExists(mix);

@@ -3,11 +3,11 @@ package org.v2mzero.host.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.v2mzero.host.score.Generators;
 import org.v2mzero.host.score.ScoreJob;
 import org.v2mzero.host.score.ScoreRequest;
 import org.v2mzero.host.score.ScoreResult;
 import org.v2mzero.host.score.ScoreSource;
-import org.v2mzero.models.compose.SymbolicComposer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Shared with {@code demo}: runs the job with stage lines on stderr, then prints the summary. */
     static ScoreResult score(CommandSpec spec, ScoreSource source, TakeOptions take) throws Exception {
-        ScoreJob job = new ScoreJob(new SymbolicComposer(), Clock.systemUTC());
+        ScoreJob job = new ScoreJob(Generators.of(take.generator, take.model), Clock.systemUTC());
         ScoreRequest request = new ScoreRequest(source.placement(), source.project(), take.prompt, take.seed,
                 take.out, take.soundfont, null);
         StageLines stages = new StageLines(spec.commandLine().getErr());

@@ -1,6 +1,7 @@
 package org.v2mzero.host.cli;
 
 import java.nio.file.Path;
+import org.v2mzero.host.score.Generators;
 import picocli.CommandLine.Option;
 
 /** Options every command that makes a take shares. */
@@ -20,4 +21,13 @@ final class TakeOptions {
     @Option(names = "--soundfont", paramLabel = "SF2",
             description = "General MIDI SF2 to render with (default: search /usr/share/sounds/sf2 and others)")
     Path soundfont;
+
+    @Option(names = "--generator", paramLabel = "NAME",
+            description = "symbolic (the composer) or neural (the model trained on music's own event curves)"
+                    + " (default: ${DEFAULT-VALUE})")
+    String generator = Generators.DEFAULT;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "with --generator neural: a model folder (model.json, step.onnx) instead of the shipped one")
+    Path model;
 }

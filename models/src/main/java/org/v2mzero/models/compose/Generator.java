@@ -14,6 +14,11 @@ public interface Generator {
 
     Arrangement generate(GenerationRequest request);
 
+    /** Where the generator's network runs ({@code CPU}, {@code CUDA}), for the manifest; empty without one. */
+    default Optional<String> executionProvider() {
+        return Optional.empty();
+    }
+
     /** Why this generator runs degraded (e.g. prompts matched by keywords), for the user; any thread. */
     default Optional<String> warning() {
         return Optional.empty();

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Helpers the stem writers share to keep notes valid: inside the cue, in MIDI range, in onset order. */
-final class Notes {
+/** Helpers the stem writers (and the neural generator) share to keep notes valid: inside the cue, in MIDI range, in onset order. */
+public final class Notes {
     /** Shortest note kept after clipping, seconds. */
     static final double MIN_SECONDS = 0.01;
 
@@ -22,7 +22,7 @@ final class Notes {
      * so the first note-off would end both); velocities and pitches are clamped to MIDI range; the
      * result is sorted by onset, then pitch.
      */
-    static List<Note> clip(List<Note> notes, double durationSeconds) {
+    public static List<Note> clip(List<Note> notes, double durationSeconds) {
         List<Note> sorted = new ArrayList<>(notes);
         sorted.sort(Comparator.comparingDouble(Note::startSeconds).thenComparingInt(Note::pitch));
         Map<Integer, Double> nextStrike = new HashMap<>();

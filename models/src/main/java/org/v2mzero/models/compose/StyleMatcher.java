@@ -68,6 +68,14 @@ public final class StyleMatcher {
         return Optional.ofNullable(warning);
     }
 
+    /**
+     * The MiniLM embedding of a text by this matcher's encoder (the neural generator's style vector), or
+     * empty when it matches by keywords (see {@link #warning()}). Any thread.
+     */
+    public Optional<float[]> embed(String text) {
+        return encoder == null ? Optional.empty() : Optional.of(encoder.embed(text == null ? "" : text));
+    }
+
     /** Best style for a prompt and the runners-up. A blank prompt gives {@link Styles#ORCHESTRAL}. Any thread. */
     public StyleMatch match(String prompt) {
         if (prompt == null || prompt.isBlank()) {

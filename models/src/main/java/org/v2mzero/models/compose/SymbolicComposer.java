@@ -211,6 +211,17 @@ public final class SymbolicComposer implements Generator {
     }
 
     /**
+     * The one tempo this composer would groove a request in: its fitted tempo after any intro bar, before
+     * any change at a section (or the continued take's). For a generator that holds a single tempo (the
+     * neural one), so both put the picture's hits near the same beats. Any thread.
+     */
+    public double steadyBpm(GenerationRequest request) {
+        validate(request);
+        TempoMap map = request.continuity() != null ? request.continuity().tempoMap() : tempoFit(request).map();
+        return GridTempo.steadyBpm(map);
+    }
+
+    /**
      * The hit-point search over the style's range, a tempo change at a section of the picture where it
      * pays ({@link SectionTempo}), or the prompt's tempo, held, when it names one. The accents (strong
      * hits and cuts) are the points that should land on beats.

@@ -2,10 +2,13 @@ package org.v2mzero.models.runtime;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.v2mzero.models.neural.NeuralModel;
+import org.v2mzero.models.neural.NeuralModelInfo;
 
 /**
  * Whether the native libraries the models need load on this machine, and which versions they are.
@@ -38,6 +41,26 @@ public final class NativeRuntimes {
             return new Check(true, "ONNX Runtime " + env.getVersion() + ", providers: " + names);
         } catch (LinkageError | Exception e) {
             return new Check(false, "ONNX Runtime does not load: " + e);
+        }
+    }
+
+    /**
+     * The neural generator's model: shipped or not, and where it runs (CUDA, or the CPU and why). Loads
+     * the model's step graph once to find out; a second at most for the small model.
+     */
+    public static Check neuralModel() {
+        if (!NeuralModel.hasDefault()) {
+            String plan = NeuralModel.plannedProvider();
+            return new Check(false, NeuralModel.NO_DEFAULT + "; it would run on " + plan
+                    + " (optional: only --generator neural needs it)");
+        }
+        try (NeuralModel m = NeuralModel.loadDefault(NeuralModel.Device.AUTO)) {
+            NeuralModelInfo i = m.info();
+            return new Check(true, "model " + m.digest() + " (context " + i.context() + ", " + i.layers()
+                    + " layers, d " + i.dModel() + ") on " + m.executionProvider()
+                    + m.fallbackReason().map(r -> " (" + r + ")").orElse(""));
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return new Check(false, "neural model does not load: " + e.getMessage());
         }
     }
 }

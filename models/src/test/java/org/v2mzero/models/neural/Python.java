@@ -38,6 +38,12 @@ final class Python {
                 PYTHON + " with python3-mido is not installed (CI installs it: .ci/run)");
     }
 
+    /** Skips (fails in CI) unless /usr/bin/python3 can import torch and onnx (the exporter of training/). */
+    static void requireTorch() throws IOException, InterruptedException {
+        require(Files.isExecutable(PYTHON) && run(List.of("-c", "import torch, onnx")).exitCode() == 0,
+                PYTHON + " with python3-torch and python3-onnx is not installed (CI installs them: .ci/run)");
+    }
+
     /** Skips (fails in CI) unless /usr/bin/python3 is there. */
     static void requirePython() {
         require(Files.isExecutable(PYTHON), PYTHON + " is not installed (CI installs it with python3-mido: .ci/run)");

@@ -1,0 +1,115 @@
+package org.v2mzero.models.neural;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import org.v2mzero.protocol.BadInputException;
+
+/**
+ * A model's {@code model.json} (training/MODEL.md): the network's shape and the contract it was trained
+ * on. Read from a file or a classpath resource, so errors name a {@code source}, not a path.
+ *
+ * @param source   where it was read, named by every error
+ * @param context  learned positions: the longest sequence one pass sees
+ * @param layers   transformer blocks (the cache's first dimension)
+ * @param heads    attention heads
+ * @param headDim  floats per head
+ * @param dModel   the embedding width
+ * @param full     file name of the whole-sequence graph, beside model.json
+ * @param step     file name of the attention-cache graph, beside model.json
+ * @param training what the exporter recorded about training (steps, loss, data), as written
+ */
+public record NeuralModelInfo(String source, int context, int layers, int heads, int headDim, int dModel,
+        String full, String step, JsonNode training) {
+    /** The one network format this code runs. */
+    public static final String FORMAT = "v2m-neural-1";
+    public static final String FILE = "model.json";
+    /** The style vector's length: a MiniLM embedding. */
+    public static final int STYLE_DIMENSIONS = 384;
+
+    /** The fields as written; boxed so a missing one reads as null. Unknown fields are ignored (newer exporters). */
+    record Fields(String format, String tokens, Integer vocab, Integer context, Integer layers, Integer heads,
+            Integer headDim, Integer dModel, double[] curveOffsets, Integer styleDimensions, Graphs graphs,
+            JsonNode training) {}
+
+    record Graphs(String full, String step) {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Parses and checks a model.json.
+     *
+     * @throws BadInputException one line naming the source and the field
+     */
+    public static NeuralModelInfo parse(String source, byte[] json) throws BadInputException {
+        Fields f;
+        try {
+            f = MAPPER.readValue(json, Fields.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.IOException e) {
+            throw new BadInputException(source + ": unreadable (" + e.getMessage() + ")");
+        }
+        if (f == null) {
+            throw new BadInputException(source + ": empty (expected: a model.json, training/MODEL.md)");
+        }
+        equal(source, "format", f.format(), FORMAT);
+        equal(source, "tokens", f.tokens(), Vocabulary.VERSION);
+        equal(source, "vocab", f.vocab(), Vocabulary.SIZE);
+        equal(source, "styleDimensions", f.styleDimensions(), STYLE_DIMENSIONS);
+        double[] offsets = required(source, "curveOffsets", f.curveOffsets());
+        if (!Arrays.equals(offsets, CurveFeatures.offsets())) {
+            throw error(source, "curveOffsets", Arrays.toString(offsets), Arrays.toString(CurveFeatures.offsets())
+                    + ", the offsets this code samples the curve at");
+        }
+        int context = positive(source, "context", f.context());
+        int layers = positive(source, "layers", f.layers());
+        int heads = positive(source, "heads", f.heads());
+        int headDim = positive(source, "headDim", f.headDim());
+        int dModel = positive(source, "dModel", f.dModel());
+        if (context < 8) {
+            throw error(source, "context", context, ">= 8: the header and half a window of music");
+        }
+        Graphs g = required(source, "graphs", f.graphs());
+        String full = fileName(source, "graphs.full", g.full());
+        String step = fileName(source, "graphs.step", g.step());
+        return new NeuralModelInfo(source, context, layers, heads, headDim, dModel, full, step, f.training());
+    }
+
+    /** A plain file name beside model.json: no folders, so a model folder cannot point outside itself. */
+    private static String fileName(String source, String field, String name) throws BadInputException {
+        required(source, field, name);
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.equals("..")) {
+            throw error(source, field, "\"" + name + "\"", "a file name beside model.json");
+        }
+        return name;
+    }
+
+    private static void equal(String source, String field, Object value, Object expected) throws BadInputException {
+        if (!expected.equals(required(source, field, value))) {
+            throw error(source, field, value instanceof String ? "\"" + value + "\"" : value,
+                    expected instanceof String ? "\"" + expected + "\"" : expected);
+        }
+    }
+
+    private static int positive(String source, String field, Integer value) throws BadInputException {
+        if (required(source, field, value) <= 0) {
+            throw error(source, field, value, "> 0");
+        }
+        return value;
+    }
+
+    private static <T> T required(String source, String field, T value) throws BadInputException {
+        if (value == null) {
+            throw new BadInputException(source + ": " + field + " : missing (expected: a value; training/MODEL.md)");
+        }
+        return value;
+    }
+
+    static BadInputException error(String source, String field, Object value, Object expected) {
+        return new BadInputException(source + ": " + field + " : " + value + " (expected: " + expected + ")");
+    }
+}

@@ -1,0 +1,101 @@
+package org.v2mzero.models.neural;
+
+import ai.onnxruntime.OrtException;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.DoubleConsumer;
+import org.v2mzero.models.neural.Vocabulary.Kind;
+
+/**
+ * Writes one cue's tokens: the forced header, then sample, feed, repeat until the next token's time
+ * reaches the cue's end. Each token is fed with the curve around its time. When the cache would pass the
+ * model's context, the last {@code context / 2} tokens are fed again from position 0 (their curve rows
+ * as they were): the model keeps half a window of what it wrote. Mutable; one per cue; one thread.
+ */
+final class SamplingLoop {
+    private final CachedDecoder decoder;
+    private final CurveFeatures curve;
+    private final TokenSampler sampler;
+    private final SplittableRandom random;
+    private final CueGrammar cue = new CueGrammar();
+    private final boolean[] mask = new boolean[Vocabulary.SIZE];
+    private int[] tokens = new int[1024];
+    private float[] rows = new float[1024 * CurveFeatures.SIZE];
+    private int count;
+
+    SamplingLoop(CachedDecoder decoder, CurveFeatures curve, TokenSampler sampler, long seed) {
+        this.decoder = decoder;
+        this.curve = curve;
+        this.sampler = sampler;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * @param maxTokens at most this many tokens, EOS included (at least 4)
+     * @param progress  hears the fraction of the cue written, by time, 0..1; last 1 unless maxTokens stopped it
+     * @return a grammatical sequence ending in EOS, every note starting before {@code durationSeconds}
+     * @throws CancellationException when the thread is interrupted (the flag stays set)
+     */
+    int[] run(int bpm, double durationSeconds, int maxTokens, DoubleConsumer progress) throws OrtException {
+        if (maxTokens < 4) {
+            throw new IllegalArgumentException("maxTokens : " + maxTokens + " (expected: >= 4, header and EOS)");
+        }
+        int[] header = CueGrammar.header(bpm);
+        for (int id : header) {
+            append(id, cue.accept(id));
+        }
+        float[] logits = decoder.feed(tokens, 0, count, rows, 0);
+        double reported = 0;
+        double written = 0;
+        boolean ended = false;
+        while (count + 1 < maxTokens) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("neural generation cancelled after " + count + " tokens");
+            }
+            cue.mask(mask);
+            int id = sampler.sample(logits, mask, random);
+            double t = cue.accept(id);
+            if (t >= durationSeconds) {
+                ended = true; // only BAR and POS move time: nothing more starts inside the cue
+                break;
+            }
+            append(id, t);
+            written = t;
+            if (t - reported >= durationSeconds / 100) {
+                reported = t;
+                progress.accept(t / durationSeconds);
+            }
+            if (decoder.past() + 1 > decoder.context()) {
+                int keep = decoder.context() / 2;
+                decoder.reset();
+                logits = decoder.feed(tokens, count - keep, keep, rows, (count - keep) * CurveFeatures.SIZE);
+            } else {
+                logits = decoder.feed(id, rows, (count - 1) * CurveFeatures.SIZE);
+            }
+        }
+        progress.accept(ended ? 1 : written / durationSeconds); // short of 1 when maxTokens stopped it
+        return closed();
+    }
+
+    /** The tokens cut back to the last whole note (or the header), then EOS: a piece ends on a note. */
+    private int[] closed() {
+        int end = count;
+        while (end > 3 && !Kind.VEL.contains(tokens[end - 1])) {
+            end--;
+        }
+        int[] out = Arrays.copyOf(tokens, end + 1);
+        out[end] = Kind.EOS.id(0);
+        return out;
+    }
+
+    private void append(int id, double seconds) {
+        if (count == tokens.length) {
+            tokens = Arrays.copyOf(tokens, 2 * count);
+            rows = Arrays.copyOf(rows, 2 * count * CurveFeatures.SIZE);
+        }
+        tokens[count] = id;
+        curve.sample(seconds, rows, count * CurveFeatures.SIZE);
+        count++;
+    }
+}
