@@ -22,12 +22,17 @@ import java.util.List;
  *                     the JSON when false, so a complete analysis reads and writes as before it existed
  * @param decodedUntil seconds, where the decoded picture ends (the last frame's end) when {@code partial};
  *                     {@code null} when complete, and then left out of the JSON
+ * @param damaged      stretches inside the decoded part where damaged picture was skipped (the decoder dropped
+ *                     frames and went on): the curve bridges each one from the frame before to the frame after.
+ *                     Ascending, not overlapping; left out of the JSON when empty, {@code null} reads as none
  */
-@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts", "sections", "partial", "decodedUntil"})
+@JsonPropertyOrder({"source", "duration", "frames", "curve", "hits", "cuts", "sections", "partial", "decodedUntil",
+        "damaged"})
 public record CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
         List<Double> cuts, List<Section> sections,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean partial,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double decodedUntil) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double decodedUntil,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Section> damaged) {
     public CurveAnalysis {
         if (!(duration > 0) || !Double.isFinite(duration)) {
             throw new IllegalArgumentException("duration : " + duration + " (expected: > 0)");
@@ -46,12 +51,19 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
         hits = List.copyOf(hits);
         cuts = List.copyOf(cuts);
         sections = sections == null ? List.of() : List.copyOf(sections);
+        damaged = damaged == null ? List.of() : List.copyOf(damaged);
+    }
+
+    /** An analysis with no damaged stretch inside what decoded. */
+    public CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
+            List<Double> cuts, List<Section> sections, boolean partial, Double decodedUntil) {
+        this(source, duration, frames, curve, hits, cuts, sections, partial, decodedUntil, List.of());
     }
 
     /** A complete analysis: the whole source was decoded. */
     public CurveAnalysis(String source, double duration, int frames, EventCurve curve, List<Hit> hits,
             List<Double> cuts, List<Section> sections) {
-        this(source, duration, frames, curve, hits, cuts, sections, false, null);
+        this(source, duration, frames, curve, hits, cuts, sections, false, null, List.of());
     }
 
     /**
@@ -87,11 +99,15 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
         List<Section> windowSections = sections.stream().filter(s -> s.end() > startSeconds && s.start() < end)
                 .map(s -> new Section(Math.max(0, s.start() - startSeconds), Math.min(end, s.end()) - startSeconds))
                 .toList();
+        List<Section> windowDamaged = damaged.stream().filter(s -> s.end() > startSeconds && s.start() < end)
+                .map(s -> new Section(Math.max(0, s.start() - startSeconds), Math.min(end, s.end()) - startSeconds))
+                .toList();
         EventCurve windowCurve = new EventCurve(times.stream().mapToDouble(Double::doubleValue).toArray(),
                 values.stream().mapToDouble(Double::doubleValue).toArray());
         boolean windowPartial = partial && decodedUntil < end;
         return new CurveAnalysis(source, end - startSeconds, times.size(), windowCurve, windowHits, windowCuts,
-                windowSections, windowPartial, windowPartial ? Math.max(0, decodedUntil - startSeconds) : null);
+                windowSections, windowPartial, windowPartial ? Math.max(0, decodedUntil - startSeconds) : null,
+                windowDamaged);
     }
 
     /**
@@ -101,7 +117,8 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
      * strongest first, cuts and sections ascending.
      * A take composed from it has the same amount of picture activity, just not where the picture has it.
      * {@code partial} and {@code decodedUntil} are kept as they are: they describe how much of the source
-     * was decoded, not where in time it now lies.
+     * was decoded, not where in time it now lies. {@code damaged} spans are mirrored like sections: the gap in
+     * the picture moves with the picture.
      */
     public CurveAnalysis reversed() {
         int n = curve.size();
@@ -113,16 +130,21 @@ public record CurveAnalysis(String source, double duration, int frames, EventCur
         }
         List<Hit> reversedHits = hits.stream().map(h -> new Hit(Math.max(0, duration - h.time()), h.strength())).toList();
         List<Double> reversedCuts = cuts.stream().map(t -> Math.max(0, duration - t)).sorted().toList();
-        List<Section> reversedSections = new ArrayList<>();
-        for (int i = sections.size() - 1; i >= 0; i--) {
-            Section s = sections.get(i);
+        return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts,
+                mirrored(sections), partial, decodedUntil, mirrored(damaged));
+    }
+
+    /** Spans mirrored as {@link #reversed()} mirrors times: {@code [duration − end, duration − start]}, ascending. */
+    private List<Section> mirrored(List<Section> spans) {
+        List<Section> mirrored = new ArrayList<>();
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Section s = spans.get(i);
             double start = Math.max(0, duration - s.end());
             double end = duration - s.start();
-            if (end > start) { // a section lying wholly past the duration has nothing left to mirror
-                reversedSections.add(new Section(start, end));
+            if (end > start) { // a span lying wholly past the duration has nothing left to mirror
+                mirrored.add(new Section(start, end));
             }
         }
-        return new CurveAnalysis(source, duration, frames, new EventCurve(times, values), reversedHits, reversedCuts,
-                reversedSections, partial, decodedUntil);
+        return mirrored;
     }
 }

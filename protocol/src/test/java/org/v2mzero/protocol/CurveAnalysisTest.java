@@ -136,4 +136,29 @@ class CurveAnalysisTest {
         assertThrows(IllegalArgumentException.class, () -> new CurveAnalysis("a.mp4", 10.0, 2, clip.curve(),
                 List.of(), List.of(), List.of(), true, 10.5));
     }
+
+    /** {@link #clip} with the picture between 3.0 and 4.5 s skipped as damaged. */
+    private CurveAnalysis damagedInside() {
+        return new CurveAnalysis(clip.source(), clip.duration(), clip.frames(), clip.curve(), clip.hits(), clip.cuts(),
+                clip.sections(), false, null, List.of(new Section(3.0, 4.5)));
+    }
+
+    @Test
+    void damagedSpansReadBackAndAreLeftOutWhenNone(@TempDir Path dir) throws IOException {
+        String json = Json.write(damagedInside());
+
+        assertTrue(json.contains("\"damaged\" : [ {"), json);
+        assertEquals(damagedInside(), Json.read(Files.writeString(dir.resolve("curve.json"), json), CurveAnalysis.class));
+        assertFalse(Json.write(clip).contains("damaged"));
+        assertEquals(List.of(), clip.damaged());
+    }
+
+    @Test
+    void aWindowClipsTheDamagedSpansAndReversedMirrorsThem() {
+        assertEquals(List.of(new Section(0.0, 1.5)), damagedInside().window(3.0, 2.0).damaged());
+        assertEquals(List.of(new Section(1.0, 2.0)), damagedInside().window(2.0, 2.0).damaged());
+        assertEquals(List.of(), damagedInside().window(5.0, 2.0).damaged());
+        assertEquals(List.of(new Section(5.5, 7.0)), damagedInside().reversed().damaged());
+        assertEquals(damagedInside(), damagedInside().reversed().reversed());
+    }
 }
