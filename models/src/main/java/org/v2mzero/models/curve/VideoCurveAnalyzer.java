@@ -12,6 +12,7 @@ import org.v2mzero.protocol.BadInputException;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.EventCurve;
 import org.v2mzero.protocol.Hit;
+import org.v2mzero.protocol.Section;
 
 /**
  * Video file → {@link CurveAnalysis}: decodes every frame ({@link VideoDecoder}), computes its
@@ -72,6 +73,8 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
      * <p>A file that decodes only part way gives the analysis of what decoded, marked
      * {@link CurveAnalysis#partial() partial}: when decoding fails after at least 2 frames, and when it
      * ends normally but well short of the length the container declares (a file cut after its index).
+     * Damaged picture that FFmpeg skipped before going on is listed in {@link CurveAnalysis#damaged()}
+     * ({@link DamageFinder}); the curve bridges it.
      *
      * @param features where each frame's feature vector comes from
      * @param progress as {@link #analyze(Path, DoubleConsumer)}
@@ -95,14 +98,15 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         double[] raw = Arrays.copyOf(n.raw, n.transitions);
         EventCurve curve = EventCurveRecipe.curve(times, raw, smoothSeconds);
         List<Hit> hits = hitPicker.pick(curve);
-        List<Double> cuts = cutDetector.detect(times, raw);
+        List<Section> damaged = DamageFinder.find(n.firstFrameTime, times, n.transitions, info.declaredFrames());
+        List<Double> cuts = withoutJumpsAcross(damaged, cutDetector.detect(times, raw));
         double duration = duration(info, n);
         // Whole microseconds, as the frames' own timestamps are: no 10.000000000000002 in the JSON.
         double decodedUntil = Math.min(duration, Math.rint((n.lastFrameTime + n.lastGap()) * 1e6) / 1e6);
         boolean partial = n.failure != null || cutShort(info, n);
         progress.accept(1.0);
         return new CurveAnalysis(video.toString(), duration, n.frames, curve, hits, cuts,
-                sectionFinder.find(curve, duration, cuts), partial, partial ? decodedUntil : null);
+                sectionFinder.find(curve, duration, cuts), partial, partial ? decodedUntil : null, damaged);
     }
 
     /**
@@ -117,12 +121,21 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
         return declared > 0 && Double.isFinite(declared) && n.lastFrameTime + 2 * n.lastGap() < declared;
     }
 
+    /**
+     * The cuts, less any at the first frame after a damaged span: that frame is compared with one seconds
+     * before it, so its jump says the picture was missing, not that the shot changed.
+     */
+    private static List<Double> withoutJumpsAcross(List<Section> damaged, List<Double> cuts) {
+        return cuts.stream().filter(c -> damaged.stream().noneMatch(s -> Math.abs(c - s.end()) < 1e-6)).toList();
+    }
+
     /** Raw novelty per transition, at the time of the frame after it (see {@link EventCurveRecipe}). */
     private static final class Novelties {
         double[] times = new double[1024];
         double[] raw = new double[1024];
         int transitions;
         int frames;
+        double firstFrameTime;
         double lastFrameTime;
         double previousFrameTime;
         /** Why decoding stopped part way; {@code null} when it reached the end of the stream. */
@@ -154,6 +167,8 @@ public record VideoCurveAnalyzer(int thumbWidth, double smoothSeconds, HitPicker
             n.frames++;
             if (previous != null) {
                 n.add(frame.timeSeconds(), Novelty.cosineDistance(previous, features));
+            } else {
+                n.firstFrameTime = frame.timeSeconds();
             }
             previous = features;
             n.previousFrameTime = n.lastFrameTime;

@@ -150,9 +150,22 @@ public final class VideoDecoder implements AutoCloseable {
         long startMicros = start == AV_NOPTS_VALUE ? 0 : start;
         long duration = grabber.getFormatContext().duration();
         double durationSeconds = duration == AV_NOPTS_VALUE || duration <= 0 ? Double.NaN : duration / 1e6;
+        AVStream stream = videoStream(grabber.getFormatContext());
         VideoInfo info = new VideoInfo(file, width, height, rotation, grabber.getFrameRate(),
-                durationSeconds, videoEndSeconds(grabber, startMicros), grabber.getVideoCodecName());
+                durationSeconds, videoEndSeconds(stream, startMicros), grabber.getVideoCodecName(),
+                stream == null ? 0 : Math.max(0, stream.nb_frames()));
         return new VideoDecoder(grabber, info, thumbWidth, uprightHeight, target.channels(), startMicros);
+    }
+
+    /** The video stream the grabber decodes (the first one with a known codec), or null. */
+    private static AVStream videoStream(AVFormatContext format) {
+        for (int i = 0; i < format.nb_streams(); i++) {
+            AVStream s = format.streams(i);
+            if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && s.codecpar().codec_id() != AV_CODEC_ID_NONE) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /**
@@ -160,15 +173,7 @@ public final class VideoDecoder implements AutoCloseable {
      * start), or NaN when the container declares none for the stream (Matroska, WebM). The container's
      * own duration also covers a longer soundtrack, so only this says how far the picture should go.
      */
-    private static double videoEndSeconds(FFmpegFrameGrabber grabber, long startMicros) {
-        AVFormatContext format = grabber.getFormatContext();
-        AVStream stream = null;
-        for (int i = 0; i < format.nb_streams() && stream == null; i++) { // the grabber decodes the first one
-            AVStream s = format.streams(i);
-            if (s.codecpar().codec_type() == AVMEDIA_TYPE_VIDEO && s.codecpar().codec_id() != AV_CODEC_ID_NONE) {
-                stream = s;
-            }
-        }
+    private static double videoEndSeconds(AVStream stream, long startMicros) {
         if (stream == null || stream.duration() == AV_NOPTS_VALUE || stream.duration() <= 0) {
             return Double.NaN;
         }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param videoEndSeconds where the video stream's declared length ends, seconds on the frames' clock;
  *                        NaN when the container declares no length for the stream (Matroska, WebM)
  * @param codec           codec name, e.g. {@code h264}
+ * @param declaredFrames  how many frames the container's index lists for the stream (MP4); 0 when it lists
+ *                        none (Matroska, WebM)
  */
 public record VideoInfo(Path file, int width, int height, int rotationDegrees, double nominalFps,
-        double durationSeconds, double videoEndSeconds, String codec) {}
+        double durationSeconds, double videoEndSeconds, String codec, long declaredFrames) {}
