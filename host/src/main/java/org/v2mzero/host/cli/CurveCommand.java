@@ -79,6 +79,8 @@ final class CurveCommand implements Callable<Integer> {
         }
         AtomicFiles.write(json, Json.writeBytes(music == null ? analysis : AudioCurve.of(music)));
         PartialAnalysisWarning.of(analysis).ifPresent(w -> spec.commandLine().getErr().println("v2m: warning: " + w));
+        PartialAnalysisWarning.damaged(analysis)
+                .ifPresent(w -> spec.commandLine().getErr().println("v2m: warning: " + w));
         if (png != null) {
             CurvePlot.write(analysis, png);
         }

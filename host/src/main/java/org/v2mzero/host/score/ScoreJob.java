@@ -77,6 +77,9 @@ public final class ScoreJob {
             if (analysis.partial()) { // only when the damage is inside the part being scored
                 PartialAnalysisWarning.of(whole).ifPresent(warnings::add);
             }
+            if (!analysis.damaged().isEmpty()) { // named on the video's clock, as the user knows it
+                PartialAnalysisWarning.damaged(whole).ifPresent(warnings::add);
+            }
 
             progress.stage("composing (" + generator.name() + ")");
             Arrangement arrangement = onlyStems(generator.generate(

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.EventCurve;
+import org.v2mzero.protocol.Section;
 
 class PartialAnalysisWarningTest {
     private static CurveAnalysis analysis(boolean partial, Double decodedUntil) {
@@ -23,6 +24,21 @@ class PartialAnalysisWarningTest {
     @Test
     void aCompleteAnalysisHasNone() {
         assertEquals(Optional.empty(), PartialAnalysisWarning.of(analysis(false, null)));
+    }
+
+    @Test
+    void damagedSpansAreOneLineOnADawClock() {
+        CurveAnalysis a = analysis(false, null);
+        CurveAnalysis one = new CurveAnalysis(a.source(), a.duration(), a.frames(), a.curve(), a.hits(), a.cuts(),
+                a.sections(), false, null, List.of(new Section(9.44, 12.04)));
+        CurveAnalysis two = new CurveAnalysis(a.source(), a.duration(), a.frames(), a.curve(), a.hits(), a.cuts(),
+                a.sections(), false, null, List.of(new Section(9.44, 12.04), new Section(70, 71.5)));
+
+        assertEquals(Optional.of("reel 2.mov: damaged picture skipped at 0:09.44-0:12.04; the curve bridges it"),
+                PartialAnalysisWarning.damaged(one));
+        assertEquals(Optional.of("reel 2.mov: damaged picture skipped at 0:09.44-0:12.04, 1:10.00-1:11.50;"
+                + " the curve bridges them"), PartialAnalysisWarning.damaged(two));
+        assertEquals(Optional.empty(), PartialAnalysisWarning.damaged(a));
     }
 
     @Test
