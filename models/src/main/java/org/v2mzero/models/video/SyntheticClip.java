@@ -19,7 +19,8 @@ import org.v2mzero.protocol.AtomicFiles;
  * Self-made test and demo video with known events: scenes drawn by {@link ScenePainter}, joined by
  * hard cuts at chosen times or by a fade through black, encoded as MPEG-4 Part 2 (an encoder built
  * into FFmpeg, so no external library is needed) in MP4 or another {@link Container} at {@link #FPS}
- * frames per second, {@link #WIDTH} x {@link #HEIGHT}. Frame {@code n} is presented at exactly {@code n / FPS} seconds.
+ * frames per second, {@link #WIDTH} x {@link #HEIGHT} ({@link #writeSmall}: 96 x 54). Frame {@code n} is
+ * presented at exactly {@code n / FPS} seconds.
  *
  * <p>Files are written to a temporary sibling and moved into place, so a failed write never leaves
  * a half-written clip under the requested name. Static methods; any thread.
@@ -73,7 +74,7 @@ public final class SyntheticClip {
             throws IOException {
         int frames = frameCount(durationSeconds);
         List<Integer> cutFrames = snap(cutTimes, frames);
-        encode(file, container, frames, (frame, painter, bgr) -> {
+        encode(file, container, frames, WIDTH, HEIGHT, (frame, painter, bgr) -> {
             int scene = 0;
             while (scene < cutFrames.size() && cutFrames.get(scene) <= frame) {
                 scene++;
@@ -85,6 +86,20 @@ public final class SyntheticClip {
             exact.add(frame / (double) FPS);
         }
         return exact;
+    }
+
+    /**
+     * Writes a small MP4 ({@code 96 x 54}) with a hard cut every {@code shotSeconds}: long clips (tests of
+     * memory over a feature-length run) encode in seconds, and the analysis decodes to the same 64-pixel
+     * thumbnails as from a bigger picture.
+     */
+    public static void writeSmall(Path mp4, double durationSeconds, double shotSeconds) throws IOException {
+        if (!(shotSeconds >= 1.0 / FPS)) {
+            throw new IllegalArgumentException("shotSeconds : " + shotSeconds + " (expected: >= one frame)");
+        }
+        int shotFrames = (int) Math.round(shotSeconds * FPS);
+        encode(mp4, Container.MP4, frameCount(durationSeconds), 96, 54,
+                (frame, painter, bgr) -> painter.paint(frame / shotFrames, frame, 1.0, bgr));
     }
 
     /**
@@ -103,7 +118,7 @@ public final class SyntheticClip {
         }
         int frames = frameCount(durationSeconds);
         double blackEnd = fadeOutStart + fadeSeconds + blackSeconds;
-        encode(mp4, Container.MP4, frames, (frame, painter, bgr) -> {
+        encode(mp4, Container.MP4, frames, WIDTH, HEIGHT, (frame, painter, bgr) -> {
             double t = frame / (double) FPS;
             double gain = t < fadeOutStart ? 1
                     : t < fadeOutStart + fadeSeconds ? 1 - (t - fadeOutStart) / fadeSeconds
@@ -140,19 +155,21 @@ public final class SyntheticClip {
         void paint(int frame, ScenePainter painter, byte[] bgr);
     }
 
-    private static void encode(Path file, Container container, int frames, Painting painting) throws IOException {
+    private static void encode(Path file, Container container, int frames, int width, int height, Painting painting)
+            throws IOException {
         FfmpegLog.silence();
         Path temp = AtomicFiles.temporarySibling(file);
         try {
-            record(temp, container, frames, painting);
+            record(temp, container, frames, width, height, painting);
             AtomicFiles.moveIntoPlace(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private static void record(Path file, Container container, int frames, Painting painting) throws IOException {
-        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0);
+    private static void record(Path file, Container container, int frames, int width, int height, Painting painting)
+            throws IOException {
+        FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         recorder.setFormat(container.format);
         if (container.movflags != null) {
             recorder.setOption("movflags", container.movflags);
@@ -163,16 +180,16 @@ public final class SyntheticClip {
         recorder.setGopSize(FPS);
         // qscale 2: near-lossless, so the only changes between frames are the ones that were drawn.
         recorder.setVideoQuality(2);
-        ScenePainter painter = new ScenePainter(WIDTH, HEIGHT);
-        byte[] bgr = new byte[WIDTH * HEIGHT * 3];
-        try (Frame frame = new Frame(WIDTH, HEIGHT, Frame.DEPTH_UBYTE, 3)) {
+        ScenePainter painter = new ScenePainter(width, height);
+        byte[] bgr = new byte[width * height * 3];
+        try (Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3)) {
             recorder.start();
             ByteBuffer buf = (ByteBuffer) frame.image[0];
             for (int i = 0; i < frames; i++) {
                 painting.paint(i, painter, bgr);
-                for (int y = 0; y < HEIGHT; y++) {
+                for (int y = 0; y < height; y++) {
                     buf.position(y * frame.imageStride);
-                    buf.put(bgr, y * WIDTH * 3, WIDTH * 3);
+                    buf.put(bgr, y * width * 3, width * 3);
                 }
                 buf.rewind();
                 recorder.record(frame, AV_PIX_FMT_BGR24);
