@@ -26,9 +26,10 @@ final class CurveCache {
     private static final Logger LOG = Logger.getLogger(CurveCache.class.getName());
     /**
      * Part of every key, beside the analyser's parameters: bump it when the recipe's code changes what
-     * the same parameters compute, so no stale analysis is served.
+     * the same parameters compute, so no stale analysis is served. 2: a cut-short video is partial, no
+     * longer complete; 3: damaged spans inside a video are listed, and no cut is read at their ends.
      */
-    static final String RECIPE_VERSION = "recipe-2"; // 2: a cut-short video is partial, no longer complete
+    static final String RECIPE_VERSION = "recipe-3";
 
     /** An analysis and the content hash of the video it was made from. */
     record Entry(CurveAnalysis analysis, String videoSha256) {}

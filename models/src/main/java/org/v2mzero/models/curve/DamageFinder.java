@@ -39,17 +39,17 @@ final class DamageFinder {
         if (later < 2 || (declaredFrames > 0 && later + 1 >= declaredFrames)) {
             return List.of();
         }
-        double[] gaps = new double[later];
+        double[] gaps = new double[later]; // sorted for the median; the one array of its size made here
         for (int i = 0; i < later; i++) {
             gaps[i] = times[i] - (i == 0 ? firstTime : times[i - 1]);
         }
-        double[] sorted = gaps.clone();
-        Arrays.sort(sorted);
-        double period = sorted[later / 2];
+        Arrays.sort(gaps);
+        double period = gaps[later / 2];
         List<Section> damaged = new ArrayList<>();
         for (int i = 0; i < later; i++) {
-            if (gaps[i] > MAX_PERIODS * period) {
-                damaged.add(new Section(micros(times[i] - gaps[i] + period), micros(times[i])));
+            double before = i == 0 ? firstTime : times[i - 1];
+            if (times[i] - before > MAX_PERIODS * period) {
+                damaged.add(new Section(micros(before + period), micros(times[i])));
             }
         }
         return damaged;
