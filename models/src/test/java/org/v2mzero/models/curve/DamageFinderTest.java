@@ -3,13 +3,14 @@ package org.v2mzero.models.curve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.v2mzero.protocol.Section;
 
 class DamageFinderTest {
     /** Frame times at 25 fps from 0, without the frames in {@code [skipFrom, skipTo)}; the first is left out. */
     private static double[] later(int frames, int skipFrom, int skipTo) {
-        return java.util.stream.IntStream.range(1, frames).filter(i -> i < skipFrom || i >= skipTo)
+        return IntStream.range(1, frames).filter(i -> i < skipFrom || i >= skipTo)
                 .mapToDouble(i -> i / 25.0).toArray();
     }
 
@@ -23,7 +24,7 @@ class DamageFinderTest {
     @Test
     void droppedFramesOfVariableFrameRateVideoAreNotDamage() {
         double[] t = later(100, 40, 42); // a gap of 3 periods: at the limit, not over it
-        double[] vfr = java.util.stream.IntStream.range(1, 100).mapToDouble(i -> i / 25.0 + (i > 50 ? i - 50 : 0) / 25.0)
+        double[] vfr = IntStream.range(1, 100).mapToDouble(i -> i / 25.0 + (i > 50 ? i - 50 : 0) / 25.0)
                 .toArray(); // every gap after frame 50 is 2 periods
 
         assertEquals(List.of(), DamageFinder.find(0, t, t.length, 0));

@@ -56,7 +56,7 @@ class DamagedVideoTest {
     @Test
     void wholeClipsHaveNoDamage() throws IOException {
         for (Container container : Container.values()) {
-            Path clip = dir.resolve("whole-" + container + ".mkv");
+            Path clip = dir.resolve("whole-" + container + (container == Container.MKV ? ".mkv" : ".mp4"));
             SyntheticClip.write(clip, 3.0, List.of(1.0), container);
 
             CurveAnalysis a = VideoCurveAnalyzer.DEFAULT.analyze(clip);
