@@ -110,12 +110,13 @@ def weights_to_fp16(m):
     g.node.extend(nodes)
 
 
-def write_model_json(model, out_dir, training):
+def write_model_json(model, out_dir, training, curve_guidance):
     c = model.config
     meta = {"format": FORMAT, "tokens": TOKENS, "vocab": c.vocab, "context": c.context,
             "layers": c.layers, "heads": c.heads, "headDim": c.head_dim, "dModel": c.d_model,
             "curveOffsets": CURVE_OFFSETS, "styleDimensions": c.style_dimensions,
-            "graphs": {"full": "full.onnx", "step": "step.onnx"}, "training": training}
+            "graphs": {"full": "full.onnx", "step": "step.onnx"}, "training": training,
+            "sampling": {"temperature": 1.0, "topP": 0.95, "curveGuidance": curve_guidance}}
     path = os.path.join(out_dir, "model.json")
     with open(path, "w") as f:
         json.dump(meta, f, indent=2)
@@ -199,6 +200,8 @@ def main():
     ap.add_argument("--tiny", action="store_true", help="a tiny random model (d 32, 2 layers, 2 heads, context 64) for tests")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--curve-guidance", type=float, default=0.0,
+                    help="model.json's sampling.curveGuidance: how much Java amplifies the curve's pull (MODEL.md)")
     a = ap.parse_args()
     torch.set_num_threads(2)
     os.makedirs(a.out, exist_ok=True)
@@ -216,7 +219,7 @@ def main():
     model.eval()
     round_to_fp16(model)
     paths = export_graphs(model, a.out)
-    paths.append(write_model_json(model, a.out, training))
+    paths.append(write_model_json(model, a.out, training, a.curve_guidance))
     # reference.json for every export: Java (CheckOnnx.java, the models tests) checks the graphs with it
     ref, drift = write_reference(model, a.seed, a.out)
     paths.append(ref)

@@ -20,9 +20,10 @@ import org.v2mzero.protocol.BadInputException;
  * @param full     file name of the whole-sequence graph, beside model.json
  * @param step     file name of the attention-cache graph, beside model.json
  * @param training what the exporter recorded about training (steps, loss, data), as written
+ * @param sampling how this model is best sampled (optional in model.json; {@link Sampling#DEFAULT} without)
  */
 public record NeuralModelInfo(String source, int context, int layers, int heads, int headDim, int dModel,
-        String full, String step, JsonNode training) {
+        String full, String step, JsonNode training, Sampling sampling) {
     /** The one network format this code runs. */
     public static final String FORMAT = "v2m-neural-1";
     public static final String FILE = "model.json";
@@ -32,9 +33,22 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
     /** The fields as written; boxed so a missing one reads as null. Unknown fields are ignored (newer exporters). */
     record Fields(String format, String tokens, Integer vocab, Integer context, Integer layers, Integer heads,
             Integer headDim, Integer dModel, double[] curveOffsets, Integer styleDimensions, Graphs graphs,
-            JsonNode training) {}
+            JsonNode training, Sampling sampling) {}
 
     record Graphs(String full, String step) {}
+
+    /**
+     * The sampling a model was measured best with, kept beside it like its shapes (and in its digest, so a
+     * take names the settings that made it).
+     *
+     * @param temperature   softmax temperature
+     * @param topP          nucleus mass
+     * @param curveGuidance how much the curve's pull is amplified: logits {@code l_c + g·(l_c − l_flat)}, where
+     *                      {@code l_flat} is the model fed a flat curve (0 = the model as trained)
+     */
+    public record Sampling(Double temperature, Double topP, Double curveGuidance) {
+        public static final Sampling DEFAULT = new Sampling(1.0, 0.95, 0.0);
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -76,7 +90,28 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
         Graphs g = required(source, "graphs", f.graphs());
         String full = fileName(source, "graphs.full", g.full());
         String step = fileName(source, "graphs.step", g.step());
-        return new NeuralModelInfo(source, context, layers, heads, headDim, dModel, full, step, f.training());
+        return new NeuralModelInfo(source, context, layers, heads, headDim, dModel, full, step, f.training(),
+                sampling(source, f.sampling()));
+    }
+
+    /** The model's sampling, missing fields from {@link Sampling#DEFAULT}; checked like the options. */
+    private static Sampling sampling(String source, Sampling s) throws BadInputException {
+        if (s == null) {
+            return Sampling.DEFAULT;
+        }
+        Sampling d = Sampling.DEFAULT;
+        Sampling full = new Sampling(s.temperature() == null ? d.temperature() : s.temperature(),
+                s.topP() == null ? d.topP() : s.topP(), s.curveGuidance() == null ? d.curveGuidance() : s.curveGuidance());
+        if (!(full.temperature() >= 0 && full.temperature() <= 10)) {
+            throw error(source, "sampling.temperature", full.temperature(), "0..10");
+        }
+        if (!(full.topP() > 0 && full.topP() <= 1)) {
+            throw error(source, "sampling.topP", full.topP(), "> 0 and <= 1");
+        }
+        if (!(full.curveGuidance() >= 0 && full.curveGuidance() <= 10)) {
+            throw error(source, "sampling.curveGuidance", full.curveGuidance(), "0..10");
+        }
+        return full;
     }
 
     /** A plain file name beside model.json: no folders, so a model folder cannot point outside itself. */

@@ -31,18 +31,31 @@ public final class OnnxGenerator implements Generator {
     /**
      * How tokens are drawn.
      *
-     * @param temperature softmax temperature; 0 takes the most likely allowed token
-     * @param topP        nucleus: sample among the most likely tokens holding this much probability
-     * @param maxTokens   at most this many tokens per cue (the cue's length ends it first, normally)
+     * @param temperature   softmax temperature; 0 takes the most likely allowed token
+     * @param topP          nucleus: sample among the most likely tokens holding this much probability
+     * @param curveGuidance how much the curve's pull on each token is amplified (0: the model as trained;
+     *                      costs a second pass per token), see {@link NeuralModelInfo.Sampling}
+     * @param maxTokens     at most this many tokens per cue (the cue's length ends it first, normally)
      */
-    public record Options(double temperature, double topP, int maxTokens) {
-        public static final Options DEFAULT = new Options(1.0, 0.95, Integer.MAX_VALUE);
-
+    public record Options(double temperature, double topP, double curveGuidance, int maxTokens) {
         public Options {
             new TokenSampler(temperature, topP); // checks both, one line each
+            if (!(curveGuidance >= 0)) {
+                throw new IllegalArgumentException("curveGuidance : " + curveGuidance + " (expected: >= 0)");
+            }
             if (maxTokens < 4) {
                 throw new IllegalArgumentException("maxTokens : " + maxTokens + " (expected: >= 4)");
             }
+        }
+
+        /** Without curve guidance. */
+        public Options(double temperature, double topP, int maxTokens) {
+            this(temperature, topP, 0, maxTokens);
+        }
+
+        /** The sampling recorded with the model, no token limit. */
+        public static Options of(NeuralModelInfo.Sampling s) {
+            return new Options(s.temperature(), s.topP(), s.curveGuidance(), Integer.MAX_VALUE);
         }
     }
 
@@ -51,9 +64,9 @@ public final class OnnxGenerator implements Generator {
     private final SymbolicComposer tempo;
     private final Options options;
 
-    /** Styles embedded by the process-wide matcher's MiniLM, default sampling. */
+    /** Styles embedded by the process-wide matcher's MiniLM, sampled as the model's model.json says. */
     public OnnxGenerator(NeuralModel model) {
-        this(model, StyleMatcher.shared(), Options.DEFAULT);
+        this(model, StyleMatcher.shared(), Options.of(model.info().sampling()));
     }
 
     /** @param matcher embeds the prompt (a zero style without MiniLM) and fits the tempo as the symbolic composer */
@@ -140,9 +153,11 @@ public final class OnnxGenerator implements Generator {
     private int[] tokens(GenerationRequest request, int bpm, DoubleConsumer progress) {
         float[] style = matcher.embed(request.prompt()).orElseGet(() -> new float[NeuralModelInfo.STYLE_DIMENSIONS]);
         TokenSampler sampler = new TokenSampler(options.temperature(), options.topP());
-        try (CachedDecoder decoder = new CachedDecoder(model, style)) {
-            return new SamplingLoop(decoder, CurveFeatures.of(request.analysis().curve()), sampler, request.seed())
-                    .run(bpm, request.durationSeconds(), options.maxTokens(), progress);
+        boolean guided = options.curveGuidance() > 0;
+        try (CachedDecoder decoder = new CachedDecoder(model, style);
+                CachedDecoder flat = guided ? new CachedDecoder(model, style) : null) {
+            return new SamplingLoop(decoder, flat, options.curveGuidance(), CurveFeatures.of(request.analysis().curve()),
+                    sampler, request.seed()).run(bpm, request.durationSeconds(), options.maxTokens(), progress);
         } catch (OrtException e) {
             throw new IllegalStateException(model.info().source() + ": generation failed in ONNX Runtime ("
                     + ExecutionProviders.oneLine(e) + ")", e);

@@ -11,10 +11,17 @@ import org.v2mzero.models.neural.Vocabulary.Kind;
  * Writes one cue's tokens: the forced header, then sample, feed, repeat until the next token's time
  * reaches the cue's end. Each token is fed with the curve around its time. When the cache would pass the
  * model's context, the last {@code context / 2} tokens are fed again from position 0 (their curve rows
- * as they were): the model keeps half a window of what it wrote. Mutable; one per cue; one thread.
+ * as they were): the model keeps half a window of what it wrote.
+ *
+ * <p>With curve guidance {@code g > 0} a second decoder is fed the same tokens over a flat curve (all 0,
+ * the z-scored mean: "nothing happens"), and the logits sampled are {@code l_c + g·(l_c − l_flat)}: what the
+ * curve changes about the next token, amplified (classifier-free guidance, Ho and Salimans 2022, applied
+ * to the curve). Mutable; one per cue; one thread.
  */
 final class SamplingLoop {
     private final CachedDecoder decoder;
+    private final CachedDecoder flat;
+    private final double guidance;
     private final CurveFeatures curve;
     private final TokenSampler sampler;
     private final SplittableRandom random;
@@ -23,9 +30,15 @@ final class SamplingLoop {
     private int[] tokens = new int[1024];
     private float[] rows = new float[1024 * CurveFeatures.SIZE];
     private int count;
+    /** Curve rows of the flat-curve decoder: zeros, grown when a window is fed again. */
+    private float[] flatRows = new float[CurveFeatures.SIZE];
 
-    SamplingLoop(CachedDecoder decoder, CurveFeatures curve, TokenSampler sampler, long seed) {
+    /** @param flat the flat-curve decoder when {@code guidance > 0}, else {@code null} */
+    SamplingLoop(CachedDecoder decoder, CachedDecoder flat, double guidance, CurveFeatures curve, TokenSampler sampler,
+            long seed) {
         this.decoder = decoder;
+        this.flat = flat;
+        this.guidance = guidance;
         this.curve = curve;
         this.sampler = sampler;
         this.random = new SplittableRandom(seed);
@@ -45,7 +58,7 @@ final class SamplingLoop {
         for (int id : header) {
             append(id, cue.accept(id));
         }
-        float[] logits = decoder.feed(tokens, 0, count, rows, 0);
+        float[] logits = feed(0, count);
         double reported = 0;
         double written = 0;
         boolean ended = false;
@@ -69,13 +82,38 @@ final class SamplingLoop {
             if (decoder.past() + 1 > decoder.context()) {
                 int keep = decoder.context() / 2;
                 decoder.reset();
-                logits = decoder.feed(tokens, count - keep, keep, rows, (count - keep) * CurveFeatures.SIZE);
+                if (flat != null) {
+                    flat.reset();
+                }
+                logits = feed(count - keep, keep);
             } else {
-                logits = decoder.feed(id, rows, (count - 1) * CurveFeatures.SIZE);
+                logits = feed(count - 1, 1);
             }
         }
         progress.accept(ended ? 1 : written / durationSeconds); // short of 1 when maxTokens stopped it
         return closed();
+    }
+
+    /** Feeds tokens {@code [from, from + n)} with their curve rows; the logits to sample the next token from. */
+    private float[] feed(int from, int n) throws OrtException {
+        float[] conditioned = n == 1 ? decoder.feed(tokens[from], rows, from * CurveFeatures.SIZE)
+                : decoder.feed(tokens, from, n, rows, from * CurveFeatures.SIZE);
+        if (flat == null) {
+            return conditioned;
+        }
+        if (flatRows.length < n * CurveFeatures.SIZE) {
+            flatRows = new float[n * CurveFeatures.SIZE];
+        }
+        float[] unconditioned = n == 1 ? flat.feed(tokens[from], flatRows, 0) : flat.feed(tokens, from, n, flatRows, 0);
+        return guide(conditioned, unconditioned, guidance);
+    }
+
+    /** {@code c + g·(c − f)} into {@code c}. */
+    static float[] guide(float[] conditioned, float[] flat, double g) {
+        for (int i = 0; i < conditioned.length; i++) {
+            conditioned[i] += (float) (g * (conditioned[i] - flat[i]));
+        }
+        return conditioned;
     }
 
     /** The tokens cut back to the last whole note (or the header), then EOS: a piece ends on a note. */

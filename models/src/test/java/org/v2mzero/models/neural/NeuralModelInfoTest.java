@@ -26,6 +26,18 @@ class NeuralModelInfoTest {
     }
 
     @Test
+    void samplingIsOptionalAndFilledFromTheDefaults() throws Exception {
+        assertEquals(NeuralModelInfo.Sampling.DEFAULT, parse(GOOD).sampling());
+        NeuralModelInfo.Sampling s = parse(GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveGuidance\": 1.5}"))
+                .sampling();
+        assertEquals(new NeuralModelInfo.Sampling(1.0, 0.95, 1.5), s);
+        assertError("m/model.json: sampling.curveGuidance : -1.0 (expected: 0..10)",
+                GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveGuidance\": -1}"));
+        assertError("m/model.json: sampling.topP : 0.0 (expected: > 0 and <= 1)",
+                GOOD.replace("\"newerField\": 1", "\"sampling\": {\"topP\": 0}"));
+    }
+
+    @Test
     void errorsNameTheFileAndTheField() {
         assertError("m/model.json: format : \"v2m-neural-2\" (expected: \"v2m-neural-1\")",
                 GOOD.replace("v2m-neural-1", "v2m-neural-2"));

@@ -67,6 +67,27 @@ class OnnxGeneratorTest {
     }
 
     @Test
+    void curveGuidanceChangesTheCueStaysGrammaticalAndRepeatsForASeed() {
+        OnnxGenerator guided = new OnnxGenerator(model, KEYWORDS, new OnnxGenerator.Options(1.0, 0.95, 2.0, 400));
+        int[] a = guided.tokens(request(5, 6), f -> { });
+        TokenGrammar.check(a);
+        assertHeaderOnly(a);
+        assertArrayEquals(a, guided.tokens(request(5, 6), f -> { }));
+        assertFalse(Arrays.equals(a, generator(1.0, 0.95, 400).tokens(request(5, 6), f -> { })),
+                "the flat-curve pass moves the logits");
+        // Past the context too: both decoders slide their windows together.
+        TokenGrammar.check(new OnnxGenerator(model, KEYWORDS, new OnnxGenerator.Options(1.0, 0.95, 2.0, Integer.MAX_VALUE))
+                .tokens(request(3, 4), f -> { }));
+    }
+
+    @Test
+    void guidanceAmplifiesWhatTheCurveChanges() {
+        float[] c = {1, 2, -3};
+        assertArrayEquals(new float[] {1, 4, -5}, SamplingLoop.guide(c, new float[] {1, 1, -2}, 2), 1e-6f);
+        assertArrayEquals(new float[] {1, 4, -5}, c, "in place");
+    }
+
+    @Test
     void aCueLongerThanTheContextSlidesTheWindowAndEndsAtTheCueEnd() {
         assertEquals(64, model.info().context());
         List<Double> progress = new ArrayList<>();
