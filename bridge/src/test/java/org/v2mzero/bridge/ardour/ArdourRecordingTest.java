@@ -151,9 +151,14 @@ class ArdourRecordingTest {
                 + TAKE_START + "), " + breaks + " breaks, " + garbage + " samples not from the take, " + xruns
                 + " xruns");
         assertEquals(0, garbage, TRACKS.get(stem).track() + ": every recorded sample is a sample of the take");
-        assertTrue(breaks <= xruns, TRACKS.get(stem).track() + ": every take frame once, in order, but where an xrun"
-                + " explains a break: " + breaks + " breaks, " + xruns + " xruns; first: " + firstBreak);
-        assertEquals(TAKE_START, landed, TRACKS.get(stem).track() + ": the take's timeline position");
+        // An xrun before the take's first sample moves everything after it by whole periods, as a break does
+        // inside the take: exact on a quiet machine, off by at most as many periods as xruns left unexplained.
+        long off = Math.abs(landed - TAKE_START);
+        boolean explained = off % PERIOD == 0 && breaks + off / PERIOD <= xruns;
+        assertTrue(explained, TRACKS.get(stem).track() + ": every take frame once, in"
+                + " order, at the take's timeline position " + TAKE_START + ", but where an xrun explains a break or a"
+                + " shift by whole periods: landed at " + landed + ", " + breaks + " breaks, " + xruns + " xruns;"
+                + " first break: " + firstBreak);
     }
 
     /** Cycles missed on the server (jackd logs each client that was not finished) and by the player. */
