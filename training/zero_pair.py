@@ -7,6 +7,7 @@ Prints, per generator, the mean of each metric of ../shared/metrics.md and of it
 ratio, as a Markdown table. Needs ../shared/data (the clips and their cut lists).
 
     /usr/bin/python3 training/zero_pair.py [--model DIR] [--seeds 1,2] [--generators neural,symbolic]
+        [--clip VIDEO:CUTS ...] [--prompts "a,b"]
 """
 import argparse
 import json
@@ -18,13 +19,19 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared", "data", "video")
 CLIPS = ["pyscenedetect/testvideo", "pyscenedetect/goldeneye-vfr-drop3", "bigbuckbunny/big_buck_bunny_0_30"]
+
+
+def shared_clips():
+    """(video, cut list) of the shared clips."""
+    out = []
+    for clip in CLIPS:
+        d, name = os.path.split(os.path.join(SHARED, clip))
+        video = next(os.path.join(d, f) for f in sorted(os.listdir(d))
+                     if f.startswith(name + ".") and not f.endswith(".txt"))
+        out.append((video, os.path.join(SHARED, clip + ".cuts.txt")))
+    return out
 PROMPTS = ["tense orchestral", "epic trailer", "synthwave night drive"]
 METRICS = ["hitRecall", "hitAccent", "beatAlign", "curveCorrelation"]
-
-
-def video_of(clip):
-    d, name = os.path.split(os.path.join(SHARED, clip))
-    return next(os.path.join(d, f) for f in sorted(os.listdir(d)) if f.startswith(name + ".") and not f.endswith(".txt"))
 
 
 def v2m(*args):
@@ -34,13 +41,14 @@ def v2m(*args):
     return r.stdout
 
 
-def run(generator, clip, prompt, seed, model, out):
+def run(generator, video, cuts, prompt, seed, model, out):
     extra = ["--model", model] if model and generator == "neural" else []
-    lib = os.path.join(out, "%s-%s-%s-%d" % (generator, os.path.basename(clip), prompt.replace(" ", "-"), seed))
-    v2m("score", video_of(clip), "--generator", generator, "-p", prompt, "-s", str(seed), "-o", lib, *extra)
+    name = os.path.splitext(os.path.basename(video))[0]
+    lib = os.path.join(out, "%s-%s-%s-%d" % (generator, name, prompt.replace(" ", "-"), seed))
+    v2m("score", video, "--generator", generator, "-p", prompt, "-s", str(seed), "-o", lib, *extra)
     take = os.path.join(lib, os.listdir(lib)[0])
     report = os.path.join(lib, "evaluate.json")
-    v2m("evaluate", take, "--cuts", os.path.join(SHARED, clip + ".cuts.txt"), "--control", "--json", report, *extra)
+    v2m("evaluate", take, "--cuts", cuts, "--control", "--json", report, *extra)
     with open(report) as f:
         return json.load(f)
 
@@ -51,19 +59,22 @@ def main():
     ap.add_argument("--seeds", default="1,2")
     ap.add_argument("--generators", default="neural,symbolic")
     ap.add_argument("--out", help="keep the takes here (default: a temporary folder)")
+    ap.add_argument("--clip", action="append", metavar="VIDEO:CUTS", help="a clip and its cut list (default: the shared clips)")
+    ap.add_argument("--prompts", default=",".join(PROMPTS))
     a = ap.parse_args()
+    clips = [tuple(c.split(":", 1)) for c in a.clip] if a.clip else shared_clips()
     out = a.out or tempfile.mkdtemp(prefix="v2m-zero-pair-")
     seeds = [int(s) for s in a.seeds.split(",")]
     print("| generator | runs | " + " | ".join("%s (control, ratio)" % m for m in METRICS) + " |")
     print("|---|---|" + "---|" * len(METRICS))
     for generator in a.generators.split(","):
         rows = []
-        for clip in CLIPS:
-            for prompt in PROMPTS:
+        for video, cuts in clips:
+            for prompt in a.prompts.split(","):
                 for seed in seeds:
-                    r = run(generator, clip, prompt, seed, a.model, out)
+                    r = run(generator, video, cuts, prompt, seed, a.model, out)
                     rows.append(r)
-                    print("  %s %s / %s / %d: %s" % (generator, os.path.basename(clip), prompt, seed,
+                    print("  %s %s / %s / %d: %s" % (generator, os.path.basename(video), prompt, seed,
                           ", ".join("%s %.3f (%.3f)" % (m, r[m], r["control"][m]) for m in METRICS)), file=sys.stderr)
         cells = []
         for m in METRICS:

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.v2mzero.models.compose.SymbolicComposer;
 import org.v2mzero.models.neural.NeuralModel;
+import org.v2mzero.models.neural.OnnxGenerator;
 import org.v2mzero.protocol.BadInputException;
 
 class GeneratorsTest {
@@ -19,9 +19,11 @@ class GeneratorsTest {
     }
 
     @Test
-    void neuralWithoutAShippedModelSaysSo() {
-        Assumptions.assumeFalse(NeuralModel.hasDefault(), "a model is shipped now");
-        assertEquals(NeuralModel.NO_DEFAULT,
-                assertThrows(BadInputException.class, () -> Generators.of("neural", null)).getMessage());
+    void neuralIsTheShippedModel() throws Exception {
+        OnnxGenerator g = assertInstanceOf(OnnxGenerator.class, Generators.of("neural", null));
+        try (NeuralModel shipped = NeuralModel.loadDefault(NeuralModel.Device.CPU)) {
+            assertEquals(OnnxGenerator.CODE_VERSION + "+" + shipped.digest(), g.version());
+        }
+        g.model().close();
     }
 }

@@ -28,9 +28,9 @@ import org.v2mzero.protocol.BadInputException;
 public final class NeuralModel implements AutoCloseable {
     /** Where the shipped model lies on the classpath: model.json and the graphs it names. */
     public static final String RESOURCE_FOLDER = "/org/v2mzero/models/neural/model/";
-    /** The one line said when the shipped model is asked for and there is none. */
-    public static final String NO_DEFAULT = "no neural model is shipped yet (classpath " + RESOURCE_FOLDER
-            + NeuralModelInfo.FILE + " is missing)";
+    /** The one line said when the shipped model is asked for and the build lost it. */
+    public static final String NO_DEFAULT = "the shipped neural model is missing (classpath " + RESOURCE_FOLDER
+            + NeuralModelInfo.FILE + "; rebuild the models module)";
     /** Two cores on the development machines; more only help a larger model than the shipped one. */
     private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 

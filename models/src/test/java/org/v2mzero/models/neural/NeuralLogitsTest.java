@@ -4,62 +4,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Java runs the graphs as torch ran the network: the tiny model's logits from ONNX Runtime equal the
- * reference torch wrote (reference.json) within 1e-4, for the whole sequence at once (full.onnx) and for
- * 5 tokens then 4 more on the attention cache (step.onnx through {@link CachedDecoder}).
+ * Java runs the graphs as torch ran the network: logits from ONNX Runtime equal the reference torch wrote
+ * at export (reference.json) within 1e-4, for the whole sequence at once (full.onnx) and for 5 tokens then
+ * 4 more on the attention cache (step.onnx through {@link CachedDecoder}). Two models: the tiny random one
+ * {@code export_onnx.py --tiny} writes here (needs torch), and the shipped one with the reference.json
+ * shipped beside it (needs nothing: a fresh clone checks the weights it runs).
  */
 class NeuralLogitsTest {
     private static final double TOLERANCE = 1e-4;
-    private static JsonNode ref;
-    private static int[] tokens;
-    private static float[] curve;
-    private static float[] style;
 
-    @BeforeAll
-    static void reference() throws Exception {
-        ref = new ObjectMapper().readTree(TinyModel.dir().resolve("reference.json").toFile());
-        tokens = ints(ref.get("tokens"));
-        curve = floats(ref.get("curve"));
-        style = floats(ref.get("style"));
-    }
+    /** A model and the reference its export wrote. */
+    private record Case(NeuralModel model, JsonNode ref, int[] tokens, float[] curve, float[] style)
+            implements AutoCloseable {
+        static Case of(String which) throws Exception {
+            JsonNode ref;
+            NeuralModel model;
+            if (which.equals("tiny")) {
+                ref = new ObjectMapper().readTree(TinyModel.dir().resolve("reference.json").toFile());
+                model = TinyModel.load(NeuralModel.Device.CPU);
+            } else {
+                try (InputStream in = NeuralModel.class.getResourceAsStream(NeuralModel.RESOURCE_FOLDER + "reference.json")) {
+                    ref = new ObjectMapper().readTree(in);
+                }
+                model = NeuralModel.loadDefault(NeuralModel.Device.CPU);
+            }
+            return new Case(model, ref, ints(ref.get("tokens")), floats(ref.get("curve")), floats(ref.get("style")));
+        }
 
-    @Test
-    void fullGraphMatchesTorch() throws Exception {
-        try (NeuralModel model = TinyModel.load(NeuralModel.Device.CPU)) {
-            assertClose(floats(ref.get("full_logits")), model.fullLogits(tokens, curve, style), "full.onnx");
+        @Override
+        public void close() {
+            model.close();
         }
     }
 
-    @Test
-    void stepGraphWithTheCacheMatchesTorch() throws Exception {
-        try (NeuralModel model = TinyModel.load(NeuralModel.Device.CPU);
-                CachedDecoder decoder = new CachedDecoder(model, style)) {
-            float[] last = decoder.feed(tokens, 0, 5, curve, 0);
-            float[] first = floats(ref.get("step_first_logits"));
-            assertClose(first, decoder.allLogits(), "step.onnx, tokens 0..4, P = 0");
-            assertClose(Arrays.copyOfRange(first, 4 * Vocabulary.SIZE, 5 * Vocabulary.SIZE), last, "last row");
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny", "shipped"})
+    void fullGraphMatchesTorch(String which) throws Exception {
+        try (Case c = Case.of(which)) {
+            assertClose(floats(c.ref().get("full_logits")), c.model().fullLogits(c.tokens(), c.curve(), c.style()),
+                    which + " full.onnx");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny", "shipped"})
+    void stepGraphWithTheCacheMatchesTorch(String which) throws Exception {
+        try (Case c = Case.of(which); CachedDecoder decoder = new CachedDecoder(c.model(), c.style())) {
+            float[] last = decoder.feed(c.tokens(), 0, 5, c.curve(), 0);
+            float[] first = floats(c.ref().get("step_first_logits"));
+            assertClose(first, decoder.allLogits(), which + " step.onnx, tokens 0..4, P = 0");
+            assertClose(Arrays.copyOfRange(first, 4 * Vocabulary.SIZE, 5 * Vocabulary.SIZE), last, which + " last row");
             assertEquals(5, decoder.past());
 
-            decoder.feed(tokens, 5, 4, curve, 5 * CurveFeatures.SIZE);
-            assertClose(floats(ref.get("step_second_logits")), decoder.allLogits(), "step.onnx, tokens 5..8, P = 5");
+            decoder.feed(c.tokens(), 5, 4, c.curve(), 5 * CurveFeatures.SIZE);
+            assertClose(floats(c.ref().get("step_second_logits")), decoder.allLogits(),
+                    which + " step.onnx, tokens 5..8, P = 5");
             assertEquals(9, decoder.past());
         }
     }
 
-    @Test
-    void oneTokenAtATimeMatchesTheWholeSequence() throws Exception {
-        try (NeuralModel model = TinyModel.load(NeuralModel.Device.CPU);
-                CachedDecoder decoder = new CachedDecoder(model, style)) {
-            float[] full = floats(ref.get("full_logits"));
-            for (int i = 0; i < tokens.length; i++) {
-                float[] row = decoder.feed(tokens[i], curve, i * CurveFeatures.SIZE);
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny", "shipped"})
+    void oneTokenAtATimeMatchesTheWholeSequence(String which) throws Exception {
+        try (Case c = Case.of(which); CachedDecoder decoder = new CachedDecoder(c.model(), c.style())) {
+            float[] full = floats(c.ref().get("full_logits"));
+            for (int i = 0; i < c.tokens().length; i++) {
+                float[] row = decoder.feed(c.tokens()[i], c.curve(), i * CurveFeatures.SIZE);
                 assertClose(Arrays.copyOfRange(full, i * Vocabulary.SIZE, (i + 1) * Vocabulary.SIZE), row,
-                        "token " + i + " fed alone on the cache");
+                        which + " token " + i + " fed alone on the cache");
             }
         }
     }

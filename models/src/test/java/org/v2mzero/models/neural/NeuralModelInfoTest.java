@@ -54,13 +54,6 @@ class NeuralModelInfoTest {
         assertEquals(1, parseError("{").lines().count());
     }
 
-    @Test
-    void noShippedModelIsOneLine() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(NeuralModel.hasDefault(), "a model is shipped now");
-        BadInputException e = assertThrows(BadInputException.class, () -> NeuralModel.loadDefault(NeuralModel.Device.CPU));
-        assertEquals(NeuralModel.NO_DEFAULT, e.getMessage());
-    }
-
     private static void assertError(String expected, String json) {
         assertEquals(expected, parseError(json));
     }
