@@ -33,7 +33,7 @@ public final class Styles {
     /** Light swing on sixteenths: the hats of boom-bap and lo-fi lean back without turning into a shuffle. */
     static final Swing BOOM_BAP_SWING = new Swing(0.58, 0.5);
     private static final DrumPattern SWING_RIDE = new DrumPattern(
-            "x.......o.......", "......o.......o.", "x...x.x.x...x.x.", 36, 38, 51);
+            "x.......o.......", "......o.......o.", "x...x.x.x...x.x.", 36, 38, 51, DrumPattern.BRUSHES);
     private static final DrumPattern WALTZ_TAMBOURINE = new DrumPattern(
             "x...........", "....o...o...", "x.o.x.o.x.o.", 36, 37, 54);
     private static final DrumPattern OOM_PAH = new DrumPattern(

@@ -24,7 +24,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.7.0";
+    public static final String VERSION = "0.8.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -156,6 +156,10 @@ public final class SymbolicComposer implements Generator {
             };
             List<Note> notes = new ArrayList<>(quiet.notes());
             notes.addAll(entry);
+            if (stem.percussion() && style.drums() != null && style.drums().level() != 1.0) {
+                notes.replaceAll(n -> new Note(n.startSeconds(), n.durationSeconds(), n.pitch(),
+                        style.drums().velocity(n.velocity())));
+            }
             out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds())));
         }
         return out;
