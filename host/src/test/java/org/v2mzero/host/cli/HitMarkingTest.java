@@ -77,9 +77,15 @@ class HitMarkingTest {
      * put a downbeat 34 to 44 ms from goldeneye's true cuts, one bar after each of its own hits, and
      * that bar line was struck by the whole band. A hit with room after it now rings over that bar line.
      * The hip-hop rows pin a swung style (0.7.0, sixteenths at 0.58): 1.0, 1.0, 0 as straight in 0.6.0.
-     * Jazz ("smoky jazz noir") is no row: it misses the 2x control ratio on goldeneye (accent 0.50,
-     * control 0.50) and big_buck_bunny (0.33, 0.67) in 0.6.0 already, and the same with swing in 0.7.0
-     * (testvideo: accent 0.50 straight, 1.00 swung; control 0 both).
+     * Jazz ("smoky jazz noir") is no row yet. In 0.7.0 its accent was 0.50 on goldeneye and 0.33 on
+     * big_buck_bunny (0.50 and 0.33 at seed 2, 0.50 and 0.67 at seed 3): its kit at stick velocities
+     * rang on (ride wash, the fill's low toms) through the breath before each marked hit, so the band's
+     * re-entry was no new sound. 0.8.0 plays it at brushes level ({@link
+     * org.v2mzero.models.compose.DrumPattern#BRUSHES}): accent 1.00 on all three clips, seeds 1 to 3 on
+     * goldeneye and big_buck_bunny, recall 1.00. The control still recalls 0.67 of big_buck_bunny's cuts
+     * (seeds 1 to 3; goldeneye 0.50, ratio exactly 2; testvideo 0): the reversed cuts have the same spacings,
+     * so the control's grid is the take's (140.1 bpm, 17 ms apart) and its two-beat bass and kick, the
+     * loudest onsets of a quiet style, are detected 6 and 42 ms from the cuts at 11.79 and 22.96 s.
      */
     @ParameterizedTest
     @CsvSource({
