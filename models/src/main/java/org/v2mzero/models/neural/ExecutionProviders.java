@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import org.v2mzero.models.video.MediaFiles;
 
 /**
  * Opens an ONNX Runtime session on CUDA when asked and possible, else on the CPU, and says why it fell
@@ -33,7 +34,7 @@ final class ExecutionProviders {
             return new Opened(env.createSession(model, options), CUDA, null);
         } catch (OrtException | RuntimeException | LinkageError e) {
             // addCUDA fails without the provider, createSession without the CUDA libraries or a device.
-            reason = "CUDA unavailable: " + oneLine(e);
+            reason = "CUDA unavailable: " + MediaFiles.firstLine(e);
         }
         return new Opened(cpu(env, model, threads), CPU, reason);
     }
@@ -58,12 +59,5 @@ final class ExecutionProviders {
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
         return options;
-    }
-
-    /** The first line of an exception's message, for a doctor line or a manifest. */
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

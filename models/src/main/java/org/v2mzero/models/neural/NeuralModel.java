@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.v2mzero.models.video.MediaFiles;
 import org.v2mzero.protocol.BadInputException;
 
 /**
@@ -124,7 +125,7 @@ public final class NeuralModel implements AutoCloseable {
             opened = ExecutionProviders.open(env, graph, device, THREADS);
         } catch (OrtException e) {
             throw new BadInputException(source + ": graphs.step : " + info.step() + " does not load ("
-                    + ExecutionProviders.oneLine(e) + ")", e);
+                    + MediaFiles.firstLine(e) + ")", e);
         }
         try {
             GraphNames.check(source, "graphs.step", opened.session(), GraphNames.STEP_INPUTS);
@@ -186,7 +187,7 @@ public final class NeuralModel implements AutoCloseable {
             return out;
         } catch (OrtException e) {
             throw new IOException(info.source() + ": graphs.full : " + info.full() + " fails to run ("
-                    + ExecutionProviders.oneLine(e) + ")", e);
+                    + MediaFiles.firstLine(e) + ")", e);
         }
     }
 
@@ -197,7 +198,7 @@ public final class NeuralModel implements AutoCloseable {
                 GraphNames.check(info.source(), "graphs.full", full, GraphNames.FULL_INPUTS);
             } catch (OrtException e) {
                 throw new BadInputException(info.source() + ": graphs.full : " + info.full() + " does not load ("
-                        + ExecutionProviders.oneLine(e) + ")", e);
+                        + MediaFiles.firstLine(e) + ")", e);
             }
         }
         return full;

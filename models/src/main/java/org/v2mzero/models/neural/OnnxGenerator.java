@@ -12,6 +12,7 @@ import org.v2mzero.models.compose.Notes;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.models.compose.StyleMatcher;
 import org.v2mzero.models.compose.SymbolicComposer;
+import org.v2mzero.models.video.MediaFiles;
 import org.v2mzero.protocol.TempoMap;
 
 /**
@@ -160,7 +161,7 @@ public final class OnnxGenerator implements Generator {
                     sampler, request.seed()).run(bpm, request.durationSeconds(), options.maxTokens(), progress);
         } catch (OrtException e) {
             throw new IllegalStateException(model.info().source() + ": generation failed in ONNX Runtime ("
-                    + ExecutionProviders.oneLine(e) + ")", e);
+                    + MediaFiles.firstLine(e) + ")", e);
         }
     }
 }
