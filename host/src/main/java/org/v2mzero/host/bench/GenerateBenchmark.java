@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.v2mzero.models.compose.GenerationRequest;
 import org.v2mzero.models.compose.StyleMatcher;
 import org.v2mzero.models.neural.NeuralModel;
+import org.v2mzero.models.neural.NeuralModelInfo;
 import org.v2mzero.models.neural.OnnxGenerator;
 
 /**
@@ -90,8 +91,10 @@ public final class GenerateBenchmark {
     private static Run time(NeuralModel model, double cue, int maxTokens) {
         StyleMatcher matcher = StyleMatcher.shared();
         GenerationRequest request = new GenerationRequest(SyntheticCue.analysis(cue), SyntheticCue.BENCH_PROMPT, 1, cue);
-        new OnnxGenerator(model, matcher, new OnnxGenerator.Options(1, 0.95, WARM_UP_TOKENS)).tokens(request, f -> { });
-        OnnxGenerator g = new OnnxGenerator(model, matcher, new OnnxGenerator.Options(1, 0.95, maxTokens));
+        // The sampling the model ships with (its curve guidance doubles the passes a token takes).
+        NeuralModelInfo.Sampling sampling = model.info().sampling();
+        new OnnxGenerator(model, matcher, OnnxGenerator.Options.of(sampling, WARM_UP_TOKENS)).tokens(request, f -> { });
+        OnnxGenerator g = new OnnxGenerator(model, matcher, OnnxGenerator.Options.of(sampling, maxTokens));
         double[] done = new double[1];
         long start = System.nanoTime();
         int tokens = g.tokens(request, f -> done[0] = f).length;

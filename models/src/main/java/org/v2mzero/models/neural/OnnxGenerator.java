@@ -56,7 +56,12 @@ public final class OnnxGenerator implements Generator {
 
         /** The sampling recorded with the model, no token limit. */
         public static Options of(NeuralModelInfo.Sampling s) {
-            return new Options(s.temperature(), s.topP(), s.curveGuidance(), Integer.MAX_VALUE);
+            return of(s, Integer.MAX_VALUE);
+        }
+
+        /** The sampling recorded with the model, at most {@code maxTokens} a cue. */
+        public static Options of(NeuralModelInfo.Sampling s, int maxTokens) {
+            return new Options(s.temperature(), s.topP(), s.curveGuidance(), maxTokens);
         }
     }
 
