@@ -24,7 +24,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.8.0";
+    public static final String VERSION = "0.9.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -93,7 +93,7 @@ public final class SymbolicComposer implements Generator {
             stems.add(DrumWriter.fill(DrumWriter.write(plan, style.drums(), accents, request.seed()), leads, plan,
                     style.drums()));
         }
-        stems.add(BassWriter.write(plan, style.bassProgram()));
+        stems.add(BassWriter.write(plan, style.bassProgram(), style.drums() == null ? 1.0 : style.drums().level()));
         stems.add(HarmonyWriter.write(plan, style.harmonyProgram(), request.seed(), form));
         stems.add(MelodyWriter.write(plan, style.melodyProgram(), request.seed(), form,
                 MelodyWriter.sections(plan, changes)));
