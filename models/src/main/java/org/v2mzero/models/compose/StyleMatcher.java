@@ -102,8 +102,9 @@ public final class StyleMatcher {
         return best(MINILM, ranked);
     }
 
+    /** The keywords of the prompt's style text ({@link PromptReader#styleText}), as the embedding reads it. */
     private StyleMatch byKeywords(String prompt) {
-        List<String> words = Styles.words(prompt);
+        List<String> words = Styles.words(PromptReader.styleText(prompt));
         List<StyleMatch.Candidate> ranked = new ArrayList<>();
         for (Style style : styles) {
             ranked.add(new StyleMatch.Candidate(style.name(), words.stream().filter(style.keywords()::contains).count()));

@@ -144,9 +144,13 @@ public final class Styles {
                         + ALL.stream().map(Style::name).toList() + ")"));
     }
 
-    /** The style with the most whole-word keyword matches; ties go to the earlier style, none to orchestral. */
+    /**
+     * The style with the most whole-word keyword matches in the prompt's style text ({@link
+     * PromptReader#styleText}: "no swing" is no vote for jazz); ties go to the earlier style, none to
+     * orchestral.
+     */
     public static Style forPrompt(String prompt) {
-        List<String> words = words(prompt);
+        List<String> words = words(PromptReader.styleText(prompt));
         Style best = ORCHESTRAL;
         long bestCount = 0;
         for (Style style : ALL) {

@@ -80,6 +80,22 @@ class StyleMatcherTest {
         assertEquals("orchestral", fallback.match("something nice").style().name());
     }
 
+    /**
+     * The keyword fallback reads the prompt as the embedding does ({@link PromptReader#styleText}):
+     * "no swing" asks for a straight feel and is no vote for jazz. Before, "country song, no swing"
+     * tied folk with jazz on one keyword each and went to jazz, the earlier style.
+     */
+    @Test
+    void theKeywordFallbackDoesNotCountAFeelItIsToldToDrop() {
+        StyleMatcher fallback = StyleMatcher.keywords("no encoder in this test");
+        assertEquals("folk", fallback.match("country song, no swing").style().name());
+        assertEquals("orchestral", fallback.match("upbeat, without swing").style().name());
+        assertEquals(List.of(), fallback.match("upbeat, without swing").runnersUp());
+        assertEquals("jazz", fallback.match("smoky jazz, straight eighths").style().name());
+        assertEquals("jazz", fallback.match("swing band").style().name(), "swing itself still says jazz");
+        assertEquals("folk", Styles.forPrompt("country song, no swing").name());
+    }
+
     @Test
     void encoderLatencyPerPromptIsSmall() {
         int n = 20;
