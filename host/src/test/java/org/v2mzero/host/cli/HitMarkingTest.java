@@ -77,15 +77,18 @@ class HitMarkingTest {
      * put a downbeat 34 to 44 ms from goldeneye's true cuts, one bar after each of its own hits, and
      * that bar line was struck by the whole band. A hit with room after it now rings over that bar line.
      * The hip-hop rows pin a swung style (0.7.0, sixteenths at 0.58): 1.0, 1.0, 0 as straight in 0.6.0.
-     * Jazz ("smoky jazz noir") is no row yet. In 0.7.0 its accent was 0.50 on goldeneye and 0.33 on
+     * Jazz ("smoky jazz noir", 0.9.0 on): in 0.7.0 its accent was 0.50 on goldeneye and 0.33 on
      * big_buck_bunny (0.50 and 0.33 at seed 2, 0.50 and 0.67 at seed 3): its kit at stick velocities
      * rang on (ride wash, the fill's low toms) through the breath before each marked hit, so the band's
      * re-entry was no new sound. 0.8.0 plays it at brushes level ({@link
-     * org.v2mzero.models.compose.DrumPattern#BRUSHES}): accent 1.00 on all three clips, seeds 1 to 3 on
-     * goldeneye and big_buck_bunny, recall 1.00. The control still recalls 0.67 of big_buck_bunny's cuts
-     * (seeds 1 to 3; goldeneye 0.50, ratio exactly 2; testvideo 0): the reversed cuts have the same spacings,
-     * so the control's grid is the take's (140.1 bpm, 17 ms apart) and its two-beat bass and kick, the
-     * loudest onsets of a quiet style, are detected 6 and 42 ms from the cuts at 11.79 and 22.96 s.
+     * org.v2mzero.models.compose.DrumPattern#BRUSHES}): accent 1.00 on all three clips, recall 1.00, but
+     * the control recalled 0.67 of big_buck_bunny's cuts (ratio 1.5; goldeneye 0.50, ratio exactly 2):
+     * the reversed cuts have the same spacings, so the control's grid is the take's (140.1 bpm, 17 ms
+     * apart), and its detached two-beat bass, the loudest ordinary attack of a quiet style, was detected
+     * 6 ms from the cut at 11.79 s (its bar-line chord 42 ms from the one at 22.96 s). 0.9.0 plays the
+     * bass under brushes at the kit's level and legato: seed 1 recall 1.00, accent 1.00, control recall
+     * 0 on testvideo and goldeneye and 0.33 on big_buck_bunny (the bar-line chord; seeds 2 and 3 the
+     * same).
      */
     @ParameterizedTest
     @CsvSource({
@@ -100,7 +103,10 @@ class HitMarkingTest {
         "video/bigbuckbunny/big_buck_bunny_0_30, synthwave night drive",
         "video/pyscenedetect/testvideo, boom bap hip hop beat",
         "video/pyscenedetect/goldeneye-vfr-drop3, boom bap hip hop beat",
-        "video/bigbuckbunny/big_buck_bunny_0_30, boom bap hip hop beat"
+        "video/bigbuckbunny/big_buck_bunny_0_30, boom bap hip hop beat",
+        "video/pyscenedetect/testvideo, smoky jazz noir",
+        "video/pyscenedetect/goldeneye-vfr-drop3, smoky jazz noir",
+        "video/bigbuckbunny/big_buck_bunny_0_30, smoky jazz noir"
     })
     void sharedClipsCutsAreMarkedAndTheReversedCurveMarksFewer(String clip, String prompt) throws Exception {
         Path cuts = SharedTestData.file(clip + ".cuts.txt");
