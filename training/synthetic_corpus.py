@@ -12,7 +12,7 @@ import os
 
 import numpy as np
 
-from v2m_model import CURVE_OFFSETS
+from v2m_model import CURVE_OFFSETS, HIT_CHANNELS
 
 BOS, EOS, BAR, TIMESIG_4_4, TEMPO_120 = 1, 2, 3, 15, 160
 POS, DRUMS, BASS, PITCH, DRUM, DUR, VEL = 341, 533, 534 + 33, 662, 790, 918, 982
@@ -43,7 +43,8 @@ def piece(rng, bars):
     tokens.append(EOS)
     times.append(times[-1])
     t = np.array(times)[:, None] + np.array(CURVE_OFFSETS)[None, :]
-    return tokens, curve(t).astype(np.float32), seconds
+    hits = np.zeros((len(tokens), len(HIT_CHANNELS)))  # no hits: the samples carry the signal here
+    return tokens, np.concatenate([curve(t), hits], axis=1).astype(np.float32), seconds
 
 
 def make(out_dir, pieces=60, seed=0):
@@ -63,7 +64,8 @@ def make(out_dir, pieces=60, seed=0):
                           "description": "synthetic drum and bass loop"})
             offset += len(tokens)
     with open(os.path.join(cond, "index.json"), "w") as f:
-        json.dump({"format": "v2m-cond-1", "curveOffsets": CURVE_OFFSETS, "styleDimensions": 384,
+        json.dump({"format": "v2m-cond-2", "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS,
+                   "curveFeatures": len(CURVE_OFFSETS) + len(HIT_CHANNELS), "styleDimensions": 384,
                    "pieces": index}, f)
     return out_dir
 

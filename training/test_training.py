@@ -3,8 +3,9 @@
 
     /usr/bin/python3 training/test_training.py
 
-the cache path equals the full pass, attention is causal, and a stopped-then-resumed run ends with
-exactly the validation loss of an uninterrupted one.
+the cache path equals the full pass, attention is causal, a stopped-then-resumed run ends with
+exactly the validation loss of an uninterrupted one, --init-from carries a model with fewer curve
+features over unchanged, and curve dropout zeroes whole crops. Run in CI by TrainingSelfCheckTest.
 """
 import os
 import subprocess
@@ -17,12 +18,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from v2m_model import ModelConfig, V2mModel  # noqa: E402
 import synthetic_corpus  # noqa: E402
+import train as training  # noqa: E402
 
 
 def test_cache_and_causality():
     torch.manual_seed(0)
     m = V2mModel(ModelConfig(d_model=32, layers=2, heads=2, context=64, dropout=0.0)).eval()
-    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 6), torch.randn(2, 384)
+    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 9), torch.randn(2, 384)
     with torch.no_grad():
         full, k, v = m(t, c, s)
         pk, pv = m.empty_cache(2)
@@ -53,8 +55,36 @@ def test_exact_resume():
         assert whole == resumed, "resume is not exact: %s vs %s" % (whole, resumed)
 
 
+def test_init_from_a_model_with_fewer_curve_features():
+    torch.manual_seed(1)
+    small = ModelConfig(d_model=32, layers=2, heads=2, context=64, dropout=0.0, curve_features=6)
+    old = V2mModel(small).eval()
+    new = V2mModel(ModelConfig(**dict(small.to_dict(), curve_features=9))).eval()
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "old.pt")
+        torch.save({"model": old.state_dict()}, path)
+        training.init_from(new, path)
+    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 9), torch.randn(2, 384)
+    with torch.no_grad():
+        same = (new(t, c, s)[0] - old(t, c[:, :, :6], s)[0]).abs().max()
+    assert same < 1e-6, "the new curve features must start with no effect: %s" % same
+
+
+def test_curve_dropout_zeroes_whole_crops():
+    with tempfile.TemporaryDirectory() as d:
+        corpus = synthetic_corpus.make(os.path.join(d, "corpus"), pieces=6)
+        pieces = training.load_corpus(corpus, ["freedoom"], False)
+        _, kept, _ = training.Sampler(pieces, 33, 64, 0.0, 1, curve_dropout=0.0).next()
+        _, dropped, _ = training.Sampler(pieces, 33, 64, 0.0, 1, curve_dropout=0.5).next()
+    zero = (dropped.abs().sum(dim=(1, 2)) == 0).float().mean().item()
+    assert (kept.abs().sum(dim=(1, 2)) > 0).all(), "without dropout every crop has its curve"
+    assert 0.3 < zero < 0.7, "about half the crops zeroed: %.2f" % zero
+
+
 if __name__ == "__main__":
     torch.set_num_threads(2)
     test_cache_and_causality()
     test_exact_resume()
+    test_init_from_a_model_with_fewer_curve_features()
+    test_curve_dropout_zeroes_whole_crops()
     print("ok")

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Train the v2m-neural-1 model (MODEL.md) on a corpus of tokens.jsonl + conditioning/.
+"""Train the v2m-neural-2 model (MODEL.md) on a corpus of tokens.jsonl + conditioning/.
 
     /usr/bin/python3 training/train.py --run runs/r1 --minutes 120          # start
     /usr/bin/python3 training/train.py --run runs/r1 --minutes 120 --resume # continue exactly
@@ -12,6 +12,11 @@ training options win over the command line (an exact continuation), except --min
 Validation: ~5% of the pieces, chosen by a hash of the id (stable across corpus rebuilds), scored in
 consecutive windows of the context, once with the true curve and once with the curve reversed in time
 within each piece: the gap between the two is the evidence that the model uses the curve at all.
+
+Curve dropout (--curve-dropout): that fraction of training crops has its whole curve zeroed, the "no
+curve" the generator's curve guidance contrasts with (MODEL.md), so that null is one the model has met.
+--init-from starts a new run from another run's weights (a checkpoint with fewer curve features gets
+zero weights for the new ones: the model starts as it was and learns what the new features add).
 """
 import argparse
 import csv
@@ -28,11 +33,13 @@ import torch
 
 from v2m_model import ModelConfig, V2mModel, masked_loss
 
+COND_FORMAT = "v2m-cond-2"  # conditioning/index.json, MODEL.md
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAD = 0
 TRAIN_OPTIONS = ["corpus", "sources", "no_conditioning", "batch", "lr", "min_lr_ratio", "warmup",
                  "weight_decay", "max_steps", "seed", "val_percent", "bos_crop", "context", "d_model",
-                 "layers", "heads", "dropout"]
+                 "layers", "heads", "dropout", "curve_dropout", "init_from"]
 
 
 def log(run, msg):
@@ -44,8 +51,8 @@ def log(run, msg):
 
 # ---------------------------------------------------------------- data
 
-def load_corpus(corpus, sources, no_conditioning, curve_features=6, style_dimensions=384):
-    """[(id, tokens int64 [n], curve float32 [n,6], style float32 [384])] of the chosen sources."""
+def load_corpus(corpus, sources, no_conditioning, curve_features=ModelConfig().curve_features, style_dimensions=384):
+    """[(id, tokens int64 [n], curve float32 [n,9], style float32 [384])] of the chosen sources."""
     pieces = []
     with open(os.path.join(corpus, "tokens.jsonl")) as f:
         for line in f:
@@ -62,6 +69,9 @@ def load_corpus(corpus, sources, no_conditioning, curve_features=6, style_dimens
         sys.exit("%s missing: run `v2m corpus-conditioning %s` first, or pass --no-conditioning" % (cond, corpus))
     with open(os.path.join(cond, "index.json")) as f:
         index = json.load(f)
+    if index.get("format") != COND_FORMAT or index.get("curveFeatures") != curve_features:
+        sys.exit("%s/index.json: format %s with %s curve features, expected %s with %d: rerun `v2m corpus-conditioning %s`"
+                 % (cond, index.get("format"), index.get("curveFeatures"), COND_FORMAT, curve_features, corpus))
     curves = np.fromfile(os.path.join(cond, "curve.f32"), dtype="<f4").reshape(-1, curve_features)
     styles = np.fromfile(os.path.join(cond, "style.f32"), dtype="<f4").reshape(-1, style_dimensions)
     where = {e["id"]: (k, e) for k, e in enumerate(index["pieces"])}
@@ -89,7 +99,7 @@ def split(pieces, percent):
 
 
 def window(piece, start, length):
-    """tokens [length], curve [length,6], style of piece from start, PAD/zero-filled past its end."""
+    """tokens [length], curve [length,9], style of piece from start, PAD/zero-filled past its end."""
     _, tokens, curve, style = piece
     t = np.full(length, PAD, np.int64)
     c = np.zeros((length, curve.shape[1]), np.float32)
@@ -109,8 +119,9 @@ class Sampler:
     equally likely). A fraction bos_crop of crops starts at the piece's BOS, since generation always
     starts there and a uniform crop would almost never show the header at position 0."""
 
-    def __init__(self, pieces, length, batch, bos_crop, seed):
+    def __init__(self, pieces, length, batch, bos_crop, seed, curve_dropout=0.0):
         self.pieces, self.length, self.batch, self.bos_crop = pieces, length, batch, bos_crop
+        self.curve_dropout = curve_dropout
         sizes = np.array([len(p[1]) for p in pieces], np.float64)
         self.weights = sizes / sizes.sum()
         self.rng = np.random.default_rng(seed)
@@ -120,7 +131,10 @@ class Sampler:
         for k in self.rng.choice(len(self.pieces), size=self.batch, p=self.weights):
             n = len(self.pieces[k][1])
             start = 0 if self.rng.random() < self.bos_crop else int(self.rng.integers(0, max(1, n - self.length + 1)))
-            ws.append(window(self.pieces[k], start, self.length))
+            t, c, s = window(self.pieces[k], start, self.length)
+            if self.curve_dropout and self.rng.random() < self.curve_dropout:
+                c = np.zeros_like(c)
+            ws.append((t, c, s))
         return batch_of(ws)
 
 
@@ -160,6 +174,18 @@ def optimizer_for(model, a):
                               {"params": rest, "weight_decay": 0.0}], lr=a.lr, betas=(0.9, 0.95))
 
 
+def init_from(model, path):
+    """Loads another run's weights; its curve projection may have fewer input features (the new ones start at 0)."""
+    weights = torch.load(path, map_location="cpu")["model"]
+    w = weights["curve.weight"]
+    own = model.state_dict()["curve.weight"]
+    if w.shape != own.shape:
+        if w.shape[0] != own.shape[0] or w.shape[1] > own.shape[1]:
+            sys.exit("%s: curve.weight %s does not fit %s" % (path, tuple(w.shape), tuple(own.shape)))
+        weights["curve.weight"] = torch.cat([w, torch.zeros(w.shape[0], own.shape[1] - w.shape[1])], dim=1)
+    model.load_state_dict(weights)
+
+
 def save(path, state):
     tmp = path + ".tmp"
     torch.save(state, tmp)
@@ -186,6 +212,8 @@ def main():
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--curve-dropout", type=float, default=0.15, help="fraction of crops trained with the curve zeroed")
+    ap.add_argument("--init-from", default="", help="start from this checkpoint's weights (a new run only)")
     ap.add_argument("--bos-crop", type=float, default=0.1, help="fraction of crops starting at BOS")
     ap.add_argument("--val-percent", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
@@ -217,7 +245,7 @@ def main():
     random.seed(a.seed)
     model = V2mModel(config)
     opt = optimizer_for(model, a)
-    sampler = Sampler(train, a.context + 1, a.batch, a.bos_crop, a.seed)
+    sampler = Sampler(train, a.context + 1, a.batch, a.bos_crop, a.seed, a.curve_dropout)
     step, tokens_seen, elapsed, best = 0, 0, 0.0, float("inf")
     if ck:
         model.load_state_dict(ck["model"])
@@ -226,6 +254,9 @@ def main():
         torch.set_rng_state(ck["rng"]["torch"])
         random.setstate(ck["rng"]["python"])
         sampler.rng.bit_generator.state = ck["rng"]["sampler"]
+    elif a.init_from:
+        init_from(model, a.init_from)
+        log(a.run, "weights from %s" % a.init_from)
     log(a.run, "model %d parameters, config %s" % (sum(p.numel() for p in model.parameters()), config.to_dict()))
 
     csv_path = os.path.join(a.run, "loss.csv")
@@ -242,7 +273,8 @@ def main():
                 "summary": {"sources": sources, "trainPieces": len(train), "trainTokens": train_tokens,
                             "validationPieces": [p[0] for p in val], "conditioning": not a.no_conditioning,
                             "valLoss": val_loss, "valLossReversedCurve": val_rev, "batch": a.batch,
-                            "maxSteps": a.max_steps, "lr": a.lr}}
+                            "maxSteps": a.max_steps, "lr": a.lr,
+                            "curveDropout": a.curve_dropout, "initFrom": a.init_from}}
 
     def validate():
         v = evaluate(model, val, a.context, a.batch)

@@ -1,5 +1,6 @@
-"""The network of training/MODEL.md (version v2m-neural-1): a pre-norm decoder-only transformer over
-v2m-remi-1 tokens, conditioned per token on 6 curve features and per piece on a 384-float style.
+"""The network of training/MODEL.md (version v2m-neural-2): a pre-norm decoder-only transformer over
+v2m-remi-1 tokens, conditioned per token on 9 curve features (6 curve samples, 3 hit channels) and per
+piece on a 384-float style.
 
 One module serves training and both ONNX graphs: forward() takes an optional attention cache
 (past_key/past_value, [layers, B, heads, P, headDim], P may be 0) and returns the cache extended by
@@ -15,9 +16,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-FORMAT = "v2m-neural-1"
+FORMAT = "v2m-neural-2"
 TOKENS = "v2m-remi-1"
-CURVE_OFFSETS = [-0.5, -0.25, 0.0, 0.25, 0.5, 1.0]  # seconds, MODEL.md "Curve features"
+CURVE_OFFSETS = [-0.5, -0.25, 0.0, 0.25, 0.5, 1.0]  # seconds, MODEL.md "Conditioning"
+HIT_CHANNELS = ["onHit", "nextHit", "lastHit"]  # after the samples, MODEL.md "Conditioning"
 
 
 @dataclass
@@ -27,7 +29,7 @@ class ModelConfig:
     d_model: int = 192
     layers: int = 4
     heads: int = 4
-    curve_features: int = 6
+    curve_features: int = len(CURVE_OFFSETS) + len(HIT_CHANNELS)
     style_dimensions: int = 384
     dropout: float = 0.1  # training only; eval() and the exported graphs have none
 
@@ -98,7 +100,7 @@ class V2mModel(nn.Module):
             nn.init.zeros_(m.bias)
 
     def forward(self, tokens, curve, style, past_key=None, past_value=None):
-        """tokens [B,S] int64, curve [B,S,6], style [B,384], past_key/value [L,B,H,P,hd] or None.
+        """tokens [B,S] int64, curve [B,S,9], style [B,384], past_key/value [L,B,H,P,hd] or None.
 
         Returns logits [B,S,vocab], present_key, present_value [L,B,H,P+S,hd]. Token i sits at
         position P+i and sees the P cached positions and the new tokens <= i.

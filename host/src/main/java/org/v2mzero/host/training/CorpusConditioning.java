@@ -33,7 +33,7 @@ import org.v2mzero.protocol.BadInputException;
  * workers; the files keep {@code tokens.jsonl}'s order whatever finishes first.
  */
 public final class CorpusConditioning {
-    public static final String FORMAT = "v2m-cond-1";
+    public static final String FORMAT = "v2m-cond-2";
 
     private final ObjectMapper json = new ObjectMapper();
     private final StemRenderer renderer;
@@ -131,6 +131,9 @@ public final class CorpusConditioning {
         for (double o : CurveFeatures.offsets()) {
             offsets.add(o);
         }
+        ArrayNode channels = index.putArray("hitChannels");
+        CurveFeatures.hitChannels().forEach(channels::add);
+        index.put("curveFeatures", CurveFeatures.SIZE);
         index.put("styleDimensions", styleDimensions);
         ArrayNode list = index.putArray("pieces");
         long offset = 0;

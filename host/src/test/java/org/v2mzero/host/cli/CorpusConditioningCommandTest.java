@@ -38,7 +38,7 @@ class CorpusConditioningCommandTest {
 
         Path dir = corpus.resolve("conditioning");
         JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
-        assertEquals("v2m-cond-1", index.get("format").asText());
+        assertEquals("v2m-cond-2", index.get("format").asText());
         assertEquals(384, index.get("styleDimensions").asInt());
         JsonNode pieces = index.get("pieces");
         assertEquals(List.of("freedoom/a", "freedoom/b"), List.of(pieces.get(0).get("id").asText(), pieces.get(1).get("id").asText()));

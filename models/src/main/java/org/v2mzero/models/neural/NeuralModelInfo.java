@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
+import java.util.List;
 import org.v2mzero.protocol.BadInputException;
 
 /**
@@ -25,15 +26,15 @@ import org.v2mzero.protocol.BadInputException;
 public record NeuralModelInfo(String source, int context, int layers, int heads, int headDim, int dModel,
         String full, String step, JsonNode training, Sampling sampling) {
     /** The one network format this code runs. */
-    public static final String FORMAT = "v2m-neural-1";
+    public static final String FORMAT = "v2m-neural-2";
     public static final String FILE = "model.json";
     /** The style vector's length: a MiniLM embedding. */
     public static final int STYLE_DIMENSIONS = 384;
 
     /** The fields as written; boxed so a missing one reads as null. Unknown fields are ignored (newer exporters). */
     record Fields(String format, String tokens, Integer vocab, Integer context, Integer layers, Integer heads,
-            Integer headDim, Integer dModel, double[] curveOffsets, Integer styleDimensions, Graphs graphs,
-            JsonNode training, Sampling sampling) {}
+            Integer headDim, Integer dModel, double[] curveOffsets, List<String> hitChannels,
+            Integer styleDimensions, Graphs graphs, JsonNode training, Sampling sampling) {}
 
     record Graphs(String full, String step) {}
 
@@ -79,6 +80,7 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
             throw error(source, "curveOffsets", Arrays.toString(offsets), Arrays.toString(CurveFeatures.offsets())
                     + ", the offsets this code samples the curve at");
         }
+        equal(source, "hitChannels", f.hitChannels(), CurveFeatures.hitChannels());
         int context = positive(source, "context", f.context());
         int layers = positive(source, "layers", f.layers());
         int heads = positive(source, "heads", f.heads());

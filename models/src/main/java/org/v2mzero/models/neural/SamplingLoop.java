@@ -13,10 +13,10 @@ import org.v2mzero.models.neural.Vocabulary.Kind;
  * model's context, the last {@code context / 2} tokens are fed again from position 0 (their curve rows
  * as they were): the model keeps half a window of what it wrote.
  *
- * <p>With curve guidance {@code g > 0} a second decoder is fed the same tokens over a flat curve (all 0,
- * the z-scored mean: "nothing happens"), and the logits sampled are {@code l_c + g·(l_c − l_flat)}: what the
- * curve changes about the next token, amplified (classifier-free guidance, Ho and Salimans 2022, applied
- * to the curve). Mutable; one per cue; one thread.
+ * <p>With curve guidance {@code g > 0} a second decoder is fed the same tokens with no curve (all 0: the
+ * z-scored mean and no hits, the null that curve dropout shows the model in training), and the logits
+ * sampled are {@code l_c + g·(l_c − l_flat)}: what the curve changes about the next token, amplified
+ * (classifier-free guidance, Ho and Salimans 2022, applied to the curve). Mutable; one per cue; one thread.
  */
 final class SamplingLoop {
     private final CachedDecoder decoder;

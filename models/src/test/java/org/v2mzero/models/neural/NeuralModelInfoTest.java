@@ -9,9 +9,9 @@ import org.v2mzero.protocol.BadInputException;
 
 class NeuralModelInfoTest {
     private static final String GOOD = """
-            {"format": "v2m-neural-1", "tokens": "v2m-remi-1", "vocab": 1014, "context": 512, "layers": 4,
+            {"format": "v2m-neural-2", "tokens": "v2m-remi-1", "vocab": 1014, "context": 512, "layers": 4,
              "heads": 4, "headDim": 64, "dModel": 256, "curveOffsets": [-0.5, -0.25, 0.0, 0.25, 0.5, 1.0],
-             "styleDimensions": 384, "graphs": {"full": "full.onnx", "step": "step.onnx"},
+             "hitChannels": ["onHit", "nextHit", "lastHit"], "styleDimensions": 384, "graphs": {"full": "full.onnx", "step": "step.onnx"},
              "training": {"step": 4000}, "newerField": 1}
             """;
 
@@ -39,8 +39,11 @@ class NeuralModelInfoTest {
 
     @Test
     void errorsNameTheFileAndTheField() {
-        assertError("m/model.json: format : \"v2m-neural-2\" (expected: \"v2m-neural-1\")",
-                GOOD.replace("v2m-neural-1", "v2m-neural-2"));
+        // A v2m-neural-1 model (6 curve features, no hit channels) cannot run on this code.
+        assertError("m/model.json: format : \"v2m-neural-1\" (expected: \"v2m-neural-2\")",
+                GOOD.replace("v2m-neural-2", "v2m-neural-1"));
+        assertError("m/model.json: hitChannels : [onHit] (expected: [onHit, nextHit, lastHit])",
+                GOOD.replace("[\"onHit\", \"nextHit\", \"lastHit\"]", "[\"onHit\"]"));
         assertError("m/model.json: tokens : \"other\" (expected: \"v2m-remi-1\")", GOOD.replace("v2m-remi-1", "other"));
         assertError("m/model.json: vocab : 1000 (expected: 1014)", GOOD.replace("1014", "1000"));
         assertError("m/model.json: heads : missing (expected: a value; training/MODEL.md)",

@@ -58,6 +58,11 @@ final class Python {
 
     /** Runs /usr/bin/python3 with these arguments; at most a minute. */
     static Result run(List<String> args) throws IOException, InterruptedException {
+        return run(args, 60);
+    }
+
+    /** Runs /usr/bin/python3 with these arguments; at most {@code seconds}. */
+    static Result run(List<String> args, int seconds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PYTHON.toString()));
         command.addAll(args);
         // Output to files: no pipe can fill up and block it, and the wait below stays bounded.
@@ -65,9 +70,9 @@ final class Python {
         Path err = Files.createTempFile("python", ".err");
         try {
             Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + ": still running after 60 s");
+                throw new AssertionError(String.join(" ", command) + ": still running after " + seconds + " s");
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
