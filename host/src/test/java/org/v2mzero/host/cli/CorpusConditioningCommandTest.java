@@ -10,12 +10,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.models.neural.CurveFeatures;
 import org.v2mzero.models.neural.MidiTokenizer;
 import org.v2mzero.models.neural.TokenClock;
 import org.v2mzero.models.text.MiniLmEncoder;
@@ -40,13 +42,17 @@ class CorpusConditioningCommandTest {
         JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
         assertEquals("v2m-cond-2", index.get("format").asText());
         assertEquals(384, index.get("styleDimensions").asInt());
+        assertEquals(CurveFeatures.SIZE, index.get("curveFeatures").asInt());
+        List<String> channels = new ArrayList<>();
+        index.get("hitChannels").forEach(n -> channels.add(n.asText()));
+        assertEquals(CurveFeatures.hitChannels(), channels);
         JsonNode pieces = index.get("pieces");
         assertEquals(List.of("freedoom/a", "freedoom/b"), List.of(pieces.get(0).get("id").asText(), pieces.get(1).get("id").asText()));
         assertEquals(0, pieces.get(0).get("offset").asLong());
         assertEquals(a.length, pieces.get(0).get("count").asInt());
         assertEquals(a.length, pieces.get(1).get("offset").asLong());
         assertEquals(b.length, pieces.get(1).get("count").asInt());
-        assertEquals((a.length + b.length) * 6L * Float.BYTES, Files.size(dir.resolve("curve.f32")));
+        assertEquals((a.length + b.length) * (long) CurveFeatures.SIZE * Float.BYTES, Files.size(dir.resolve("curve.f32")));
 
         float[] styles = floats(dir.resolve("style.f32"));
         assertEquals(2 * 384, styles.length);
@@ -60,7 +66,7 @@ class CorpusConditioningCommandTest {
         double end = pieces.get(0).get("seconds").asDouble();
         for (int i = 0; i < a.length; i++) {
             if (times[i] + 1.0 > end) {
-                assertEquals(0f, rows[i * 6 + 5], "token " + i + " at " + times[i] + " s, piece ends at " + end);
+                assertEquals(0f, rows[i * CurveFeatures.SIZE + 5], "token " + i + " at " + times[i] + " s, piece ends at " + end);
             }
         }
         assertTrue(run.out().contains("wrote " + dir + " (2 pieces)"), run.out());
