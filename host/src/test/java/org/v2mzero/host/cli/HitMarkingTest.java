@@ -104,7 +104,10 @@ class HitMarkingTest {
      * same; seed 3 the same but big_buck_bunny's accent, 0.67 (not pinned here). Comedy's kit got the
      * snare fill too (goldeneye's accent 0.50 -> 1.00, seeds 1 to 3), but its big_buck_bunny row still
      * misses on control recall (0.67 at seeds 1 and 3), so it has no row here. Every other style's
-     * score.mid on big_buck_bunny, seed 1, is byte-identical between 0.9.0 and 0.10.0.
+     * score.mid on big_buck_bunny and goldeneye, seed 1, is byte-identical between 0.9.0 and 0.10.0.
+     * Folk's kit got the side-stick fill and the 0.8 s drop too: big_buck_bunny's accent 0.33 -> 1.00
+     * (seeds 1 to 3, control recall 0.33), but goldeneye still misses (accent 0.50, control 0.50 at
+     * seeds 1 and 2; seed 3 passes), so folk has no row here.
      */
     @ParameterizedTest
     @CsvSource({

@@ -65,10 +65,10 @@ class SectionLeadsTest {
         }
     }
 
-    /** Rock and comedy: a snare roll into the section, no toms (they rang through the drop before the hit). */
+    /** Rock, comedy and folk: a snare (folk: side-stick) roll into the section, no toms (they rang through the drop before the hit). */
     @Test
-    void rockAndComedyFillOnTheSnareAlone() {
-        for (String style : List.of("rock", "comedy")) {
+    void rockComedyAndFolkFillOnTheSnareAlone() {
+        for (String style : List.of("rock", "comedy", "folk")) {
             DrumPattern kit = Styles.named(style).drums();
             assertEquals(DrumPattern.Fill.SNARE, kit.fill(), style);
             List<Note> fill = fillOver(kit);

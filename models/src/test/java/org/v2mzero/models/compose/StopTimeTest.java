@@ -36,7 +36,7 @@ class StopTimeTest {
     }
 
     /**
-     * Rock's kit stops at least 0.8 s before a hit that opens a section; other kits keep a beat there (0.6 s at
+     * Rock's and folk's kits stop at least 0.8 s before a hit that opens a section; other kits keep a beat there (0.6 s at
      * 100 bpm). Rock and comedy are dense kits (a whole beat before any other mark), orchestral a sparse one.
      */
     @Test
@@ -44,6 +44,7 @@ class StopTimeTest {
         List<Double> marks = List.of(3.0, 6.0);
         List<Double> changes = List.of(6.0);
         assertEquals(List.of(0.6, 0.8), StopTime.breaths(PLAN, Styles.named("rock").drums(), marks, changes));
+        assertEquals(List.of(0.6, 0.8), StopTime.breaths(PLAN, Styles.named("folk").drums(), marks, changes));
         assertEquals(List.of(0.3, 0.6), StopTime.breaths(PLAN, Styles.ORCHESTRAL.drums(), marks, changes));
         assertEquals(List.of(0.6, 0.6), StopTime.breaths(PLAN, Styles.named("comedy").drums(), marks, changes));
         assertEquals(List.of(0.3, 0.6), StopTime.breaths(PLAN, null, marks, changes));
