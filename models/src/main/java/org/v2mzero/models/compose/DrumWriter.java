@@ -53,7 +53,8 @@ final class DrumWriter {
     /**
      * The kit with a fill leading into each section change: the groove gives way, over the lead's last
      * beat (two in a busy bar), to sixteenths that start on the kit's back-beat voice and run down the
-     * toms, in crescendo, up to the change (or its breath). Crashes stay.
+     * toms ({@link DrumPattern.Fill#TOMS}) or stay on it ({@link DrumPattern.Fill#SNARE}), in crescendo,
+     * up to the change (or its breath). Crashes stay.
      */
     static StemPart fill(StemPart drums, List<SectionLeads> leads, CuePlan plan, DrumPattern pattern) {
         List<Note> notes = new ArrayList<>(drums.notes());
@@ -68,7 +69,7 @@ final class DrumWriter {
             for (int k = 0; k < steps; k++) {
                 double start = plan.secondsAt(first + k / (double) DrumPattern.STEPS_PER_BEAT);
                 double progress = steps == 1 ? 1 : k / (steps - 1.0);
-                int pitch = 2 * k < steps ? pattern.snarePitch()
+                int pitch = 2 * k < steps || pattern.fill() == DrumPattern.Fill.SNARE ? pattern.snarePitch()
                         : TOMS[Math.min(TOMS.length - 1, (int) ((2.0 * k - steps) / steps * TOMS.length))];
                 int velocity = (int) Math.round((FILL_FROM + (FILL_TO - FILL_FROM) * progress) * (0.7 + 0.3 * busy));
                 notes.add(new Note(start, HIT_SECONDS, pitch, velocity));

@@ -66,7 +66,8 @@ final class StopTime {
      * picture, at least a whole beat (within {@link #MIN_BREATH}..{@link #DENSE_MAX_BREATH}). A fill
      * and a riser lead into such a hit ({@link SectionLeads}); their toms and rolls ring on after
      * their last stroke, so the drop before the hit must be long enough to let them die away, or the
-     * hit lands on their tails and is no new sound.
+     * hit lands on their tails and is no new sound. A kit may ask for a longer drop there
+     * ({@link DrumPattern#sectionBreath}).
      *
      * @param changes section changes of the picture, seconds
      */
@@ -75,6 +76,9 @@ final class StopTime {
         for (double mark : marks) {
             double breath = breathSeconds(plan, drums, mark);
             double drop = Math.max(breath, Math.max(MIN_BREATH, Math.min(DENSE_MAX_BREATH, plan.beatSecondsAt(mark))));
+            if (drums != null) {
+                drop = Math.max(drop, drums.sectionBreath());
+            }
             boolean opens = changes.stream().anyMatch(c -> Math.abs(c - mark) <= SectionLeads.ON_MARK_SECONDS);
             out.add(opens ? drop : breath);
         }

@@ -53,18 +53,42 @@ class SectionLeadsTest {
 
     @Test
     void fillsReplaceTheGrooveWithACrescendoDownTheToms() {
-        DrumPattern kit = Styles.named("rock").drums();
+        for (String style : List.of("orchestral", "trailer", "jazz", "synthwave")) {
+            DrumPattern kit = Styles.named(style).drums();
+            assertEquals(DrumPattern.Fill.TOMS, kit.fill(), style);
+            List<Note> fill = fillOver(kit);
+            assertEquals(4, fill.size(), style + ": sixteenths over the last beat: " + fill);
+            assertEquals(kit.snarePitch(), fill.get(0).pitch(), style);
+            assertTrue(Arrays.stream(DrumWriter.TOMS).anyMatch(t -> t == fill.get(3).pitch()),
+                    style + ": ends on a tom: " + fill);
+            assertTrue(fill.get(3).velocity() > fill.get(0).velocity(), style + ": crescendo: " + fill);
+        }
+    }
+
+    /** Rock, comedy and folk: a snare (folk: side-stick) roll into the section, no toms (they rang through the drop before the hit). */
+    @Test
+    void rockComedyAndFolkFillOnTheSnareAlone() {
+        for (String style : List.of("rock", "comedy", "folk")) {
+            DrumPattern kit = Styles.named(style).drums();
+            assertEquals(DrumPattern.Fill.SNARE, kit.fill(), style);
+            List<Note> fill = fillOver(kit);
+            assertEquals(4, fill.size(), style + ": sixteenths over the last beat: " + fill);
+            assertTrue(fill.stream().allMatch(n -> n.pitch() == kit.snarePitch()), style + ": no toms: " + fill);
+            for (int i = 1; i < fill.size(); i++) {
+                assertTrue(fill.get(i).velocity() > fill.get(i - 1).velocity(), style + ": crescendo: " + fill);
+            }
+            assertEquals(DrumPattern.Fill.SNARE, kit.withBeats(3).fill(), style + ": kept in another metre");
+        }
+    }
+
+    /** The notes of a fill over 7..7.5 s (the last beat before a change at 8 s, its breath from 7.5 s) on {@code kit}. */
+    private static List<Note> fillOver(DrumPattern kit) {
         StemPart groove = new StemPart("drums", 0, true, List.of(new Note(6.0, 0.1, 36, 100), new Note(7.0, 0.1, 36, 100),
                 new Note(7.0, 1.0, DrumWriter.CRASH, 120), new Note(7.25, 0.1, 42, 80)));
         StemPart filled = DrumWriter.fill(groove, List.of(new SectionLeads(5.5, 7.5, 8.0)), PLAN, kit);
-        List<Note> fill = filled.notes().stream().filter(n -> n.startSeconds() >= 7.0 && n.pitch() != DrumWriter.CRASH)
-                .toList();
-        assertEquals(4, fill.size(), "sixteenths over the last beat: " + filled.notes());
-        assertEquals(kit.snarePitch(), fill.get(0).pitch());
-        assertTrue(Arrays.stream(DrumWriter.TOMS).anyMatch(t -> t == fill.get(3).pitch()), "ends on a tom: " + fill);
-        assertTrue(fill.get(3).velocity() > fill.get(0).velocity(), "crescendo: " + fill);
         assertTrue(filled.notes().contains(new Note(6.0, 0.1, 36, 100)), "the groove before the fill stays");
         assertTrue(filled.notes().contains(new Note(7.0, 1.0, DrumWriter.CRASH, 120)), "a crash stays");
+        return filled.notes().stream().filter(n -> n.startSeconds() >= 7.0 && n.pitch() != DrumWriter.CRASH).toList();
     }
 
     /** The whole composer: a fill and a riser lead into each section change that is a cut. */

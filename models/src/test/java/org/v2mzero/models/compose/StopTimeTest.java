@@ -35,6 +35,22 @@ class StopTimeTest {
         assertEquals(0.6, StopTime.breathSeconds(held, trailer, 0.5), 1e-9);
     }
 
+    /**
+     * Rock's and folk's kits stop at least 0.8 s before a hit that opens a section; other kits keep a beat there (0.6 s at
+     * 100 bpm). Rock and comedy are dense kits (a whole beat before any other mark), orchestral a sparse one.
+     */
+    @Test
+    void rockStopsLongerBeforeASectionsHit() {
+        List<Double> marks = List.of(3.0, 6.0);
+        List<Double> changes = List.of(6.0);
+        assertEquals(List.of(0.6, 0.8), StopTime.breaths(PLAN, Styles.named("rock").drums(), marks, changes));
+        assertEquals(List.of(0.6, 0.8), StopTime.breaths(PLAN, Styles.named("folk").drums(), marks, changes));
+        assertEquals(List.of(0.3, 0.6), StopTime.breaths(PLAN, Styles.ORCHESTRAL.drums(), marks, changes));
+        assertEquals(List.of(0.6, 0.6), StopTime.breaths(PLAN, Styles.named("comedy").drums(), marks, changes));
+        assertEquals(List.of(0.3, 0.6), StopTime.breaths(PLAN, null, marks, changes));
+        assertEquals(0.0, Styles.named("jazz").drums().sectionBreath());
+    }
+
     @Test
     void densityCountsStepsStruckByAnyVoice() {
         // Steps 0, 2, 4, 8, 12, 14: six of sixteen, though the three voices strike eight times.
