@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.v2mzero.host.score.ControlTake;
 import org.v2mzero.host.score.Generators;
 import org.v2mzero.models.compose.Generator;
 import org.v2mzero.models.curve.VideoCurveAnalyzer;
+import org.v2mzero.models.metrics.HitDetail;
 import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.models.metrics.SyncReport;
 import org.v2mzero.models.music.MusicAnalysis;
@@ -161,6 +163,10 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-24s %s%n", "BeatAlign (sigma 50 ms)", number(r.beatAlign(), "%.3f"));
         out.printf(Locale.ROOT, "  %-24s %s%n", "curve correlation", number(r.curveCorrelation(), "%.3f"));
         out.printf(Locale.ROOT, "  %-24s %s%n", "timing error (ms)", number(r.timingErrorMs(), "%.1f"));
+        for (HitDetail d : r.perHit()) {
+            out.printf(Locale.ROOT, "  hit %8.3f s  nearest onset %s ms%s  music peak %s%n", d.time(),
+                    number(d.nearestOnsetMs(), "%+.0f"), d.matched() ? " (matched)" : "", number(d.accentPeak(), "%.2f"));
+        }
     }
 
     private static String number(double value, String format) {
@@ -178,6 +184,16 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("beatAlign", orNull(r.beatAlign()));
         m.put("curveCorrelation", orNull(r.curveCorrelation()));
         m.put("timingErrorMs", orNull(r.timingErrorMs()));
+        List<Map<String, Object>> perHit = new ArrayList<>();
+        for (HitDetail d : r.perHit()) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("time", d.time());
+            h.put("matched", d.matched());
+            h.put("nearestOnsetMs", orNull(d.nearestOnsetMs()));
+            h.put("accentPeak", orNull(d.accentPeak()));
+            perHit.add(h);
+        }
+        m.put("perHit", perHit);
         return m;
     }
 

@@ -43,6 +43,17 @@ class EvaluateCommandTest {
         assertTrue(r >= -1 && r <= 1, "Pearson r: " + m);
         assertTrue(m.get("timingErrorMs").isNull() || m.get("timingErrorMs").asDouble() <= 50,
                 "matched pairs lie within 50 ms: " + m);
+        // One entry per cut, in time order; the matched ones add up to the recall.
+        JsonNode perHit = m.get("perHit");
+        assertEquals(2, perHit.size(), m.toString());
+        assertTrue(perHit.get(0).get("time").asDouble() < perHit.get(1).get("time").asDouble(), m.toString());
+        int matched = 0;
+        for (JsonNode h : perHit) {
+            matched += h.get("matched").asBoolean() ? 1 : 0;
+            assertTrue(!h.get("matched").asBoolean() || Math.abs(h.get("nearestOnsetMs").asDouble()) <= 50, h.toString());
+        }
+        assertEquals(m.get("hitRecall").asDouble(), matched / 2.0, 1e-12);
+        assertTrue(run.out().contains("  hit "), run.out());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.v2mzero.models.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.v2mzero.models.curve.HannSmoother;
@@ -41,7 +42,31 @@ public final class SyncMetrics {
         double[] o = onsets.stream().mapToDouble(Double::doubleValue).toArray();
         List<EventMatching.Pair> pairs = EventMatching.match(h, o, WINDOW);
         return new SyncReport(h.length, o.length, pairs.size() / (double) h.length, hitAccent(h, musicCurve),
-                beatAlign(h, o), curveCorrelation(videoCurve, musicCurve), timingErrorMs(h, o, pairs));
+                beatAlign(h, o), curveCorrelation(videoCurve, musicCurve), timingErrorMs(h, o, pairs),
+                perHit(h, o, pairs, musicCurve));
+    }
+
+    /** Each hit's match, nearest onset and accent peak: the parts of the averages above. */
+    static List<HitDetail> perHit(double[] h, double[] o, List<EventMatching.Pair> pairs, EventCurve curve) {
+        List<HitDetail> out = new ArrayList<>();
+        for (int k = 0; k < h.length; k++) {
+            final int hit = k;
+            double nearest = Double.NaN;
+            for (double onset : o) {
+                if (Double.isNaN(nearest) || Math.abs(onset - h[k]) < Math.abs(nearest)) {
+                    nearest = onset - h[k];
+                }
+            }
+            double peak = Double.NaN;
+            for (int i = 0; i < curve.size(); i++) {
+                if (Math.abs(curve.time(i) - h[k]) <= WINDOW && isPeak(curve, i)
+                        && (Double.isNaN(peak) || curve.value(i) > peak)) {
+                    peak = curve.value(i);
+                }
+            }
+            out.add(new HitDetail(h[k], pairs.stream().anyMatch(p -> p.reference() == hit), nearest * 1000, peak));
+        }
+        return out;
     }
 
     /** Share of {@code h} with a local peak of {@code curve} of at least {@link #ACCENT_PEAK} within ±{@link #WINDOW}. */

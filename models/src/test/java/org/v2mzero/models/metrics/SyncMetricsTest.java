@@ -30,6 +30,15 @@ class SyncMetricsTest {
         assertEquals(align, r.beatAlign(), 1e-9);
         assertEquals(15.0, r.timingErrorMs(), 1e-6, "median of 20 ms and 10 ms");
         assertEquals(1.0, r.curveCorrelation(), 1e-12, "a curve against itself");
+        // Per hit, the parts of those averages: which hit missed, by how much, and how loud the music was.
+        assertEquals(List.of(1.0, 2.0, 3.0), r.perHit().stream().map(HitDetail::time).toList());
+        assertEquals(List.of(true, false, true), r.perHit().stream().map(HitDetail::matched).toList());
+        assertEquals(20, r.perHit().get(0).nearestOnsetMs(), 1e-6);
+        assertEquals(60, r.perHit().get(1).nearestOnsetMs(), 1e-6);
+        assertEquals(-10, r.perHit().get(2).nearestOnsetMs(), 1e-6);
+        assertEquals(2.0, r.perHit().get(0).accentPeak(), 0);
+        assertEquals(1.2, r.perHit().get(1).accentPeak(), 0, "a peak, but below the accent floor");
+        assertEquals(Double.NaN, r.perHit().get(2).accentPeak(), "no peak within 50 ms");
     }
 
     @Test
@@ -56,6 +65,7 @@ class SyncMetricsTest {
         assertEquals(0, r.beatAlign());
         assertEquals(Double.NaN, r.timingErrorMs());
         assertEquals(Double.NaN, r.curveCorrelation(), "a flat curve has no correlation");
+        assertEquals(Double.NaN, r.perHit().get(0).nearestOnsetMs(), "no onset to be near");
     }
 
     @Test
