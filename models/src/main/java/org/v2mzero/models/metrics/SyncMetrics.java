@@ -48,23 +48,12 @@ public final class SyncMetrics {
 
     /** Each hit's match, nearest onset and accent peak: the parts of the averages above. */
     static List<HitDetail> perHit(double[] h, double[] o, List<EventMatching.Pair> pairs, EventCurve curve) {
+        boolean[] matched = new boolean[h.length];
+        pairs.forEach(p -> matched[p.reference()] = true);
+        double[] sorted = sorted(o);
         List<HitDetail> out = new ArrayList<>();
         for (int k = 0; k < h.length; k++) {
-            final int hit = k;
-            double nearest = Double.NaN;
-            for (double onset : o) {
-                if (Double.isNaN(nearest) || Math.abs(onset - h[k]) < Math.abs(nearest)) {
-                    nearest = onset - h[k];
-                }
-            }
-            double peak = Double.NaN;
-            for (int i = 0; i < curve.size(); i++) {
-                if (Math.abs(curve.time(i) - h[k]) <= WINDOW && isPeak(curve, i)
-                        && (Double.isNaN(peak) || curve.value(i) > peak)) {
-                    peak = curve.value(i);
-                }
-            }
-            out.add(new HitDetail(h[k], pairs.stream().anyMatch(p -> p.reference() == hit), nearest * 1000, peak));
+            out.add(new HitDetail(h[k], matched[k], nearestOffset(sorted, h[k]) * 1000, peakNear(curve, h[k])));
         }
         return out;
     }
@@ -73,14 +62,23 @@ public final class SyncMetrics {
     public static double hitAccent(double[] h, EventCurve curve) {
         int accented = 0;
         for (double t : h) {
-            for (int i = 0; i < curve.size(); i++) {
-                if (Math.abs(curve.time(i) - t) <= WINDOW && curve.value(i) >= ACCENT_PEAK && isPeak(curve, i)) {
-                    accented++;
-                    break;
-                }
+            if (peakNear(curve, t) >= ACCENT_PEAK) { // false for NaN: no peak at all
+                accented++;
             }
         }
         return accented / (double) h.length;
+    }
+
+    /** The highest local peak of {@code curve} within ±{@link #WINDOW} of {@code t}; NaN if there is none. */
+    private static double peakNear(EventCurve curve, double t) {
+        double peak = Double.NaN;
+        for (int i = 0; i < curve.size(); i++) {
+            // !(v <= peak): true for the first peak, when peak is still NaN
+            if (Math.abs(curve.time(i) - t) <= WINDOW && isPeak(curve, i) && !(curve.value(i) <= peak)) {
+                peak = curve.value(i);
+            }
+        }
+        return peak;
     }
 
     /** A local maximum: not below either neighbour (the ends count against their one neighbour). */
@@ -93,22 +91,33 @@ public final class SyncMetrics {
         if (o.length == 0) {
             return 0;
         }
-        double[] sorted = o.clone();
-        Arrays.sort(sorted);
+        double[] sorted = sorted(o);
         double sum = 0;
         for (double t : h) {
-            int i = Arrays.binarySearch(sorted, t);
-            int at = i >= 0 ? i : -i - 1;
-            double d = Double.POSITIVE_INFINITY;
-            if (at < sorted.length) {
-                d = sorted[at] - t;
-            }
-            if (at > 0) {
-                d = Math.min(d, t - sorted[at - 1]);
-            }
+            double d = nearestOffset(sorted, t);
             sum += Math.exp(-d * d / (2 * SIGMA * SIGMA));
         }
         return sum / h.length;
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The nearest of the {@code sorted} onsets minus {@code t}, seconds; NaN without onsets. */
+    private static double nearestOffset(double[] sorted, double t) {
+        int i = Arrays.binarySearch(sorted, t);
+        int at = i >= 0 ? i : -i - 1;
+        double offset = Double.NaN;
+        if (at < sorted.length) {
+            offset = sorted[at] - t;
+        }
+        if (at > 0 && !(Math.abs(offset) <= t - sorted[at - 1])) {
+            offset = sorted[at - 1] - t;
+        }
+        return offset;
     }
 
     /**
