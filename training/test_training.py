@@ -16,7 +16,7 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from v2m_model import ModelConfig, V2mModel  # noqa: E402
+from v2m_model import ModelConfig, V2mModel, masked_loss  # noqa: E402
 import synthetic_corpus  # noqa: E402
 import train as training  # noqa: E402
 
@@ -81,10 +81,26 @@ def test_curve_dropout_zeroes_whole_crops():
     assert 0.3 < zero < 0.7, "about half the crops zeroed: %.2f" % zero
 
 
+def test_hit_weights_count_tokens_on_hits_more():
+    torch.manual_seed(1)
+    logits, targets = torch.randn(1, 4, 10), torch.tensor([[3, 4, 5, 0]])  # the last target is PAD
+    curve = torch.zeros(1, 4, 9)
+    curve[0, 1, training.ON_HIT] = 1.0
+    assert training.hit_weights(curve, 0.0) is None, "off by default"
+    plain = masked_loss(logits, targets)
+    same = masked_loss(logits, targets, weights=torch.ones(1, 4))
+    assert abs(plain - same) < 1e-6, "weights of 1 give the plain mean"
+    ce = torch.nn.functional.cross_entropy(logits[0, :3], targets[0, :3], reduction="none")
+    expected = (ce[0] + 4 * ce[1] + ce[2]) / 6
+    got = masked_loss(logits, targets, weights=training.hit_weights(curve, 3.0))
+    assert abs(got - expected) < 1e-6, "%s vs %s" % (got, expected)
+
+
 if __name__ == "__main__":
     torch.set_num_threads(2)
     test_cache_and_causality()
     test_exact_resume()
     test_init_from_a_model_with_fewer_curve_features()
     test_curve_dropout_zeroes_whole_crops()
+    test_hit_weights_count_tokens_on_hits_more()
     print("ok")

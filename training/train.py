@@ -31,7 +31,7 @@ import time
 import numpy as np
 import torch
 
-from v2m_model import ModelConfig, V2mModel, masked_loss
+from v2m_model import CURVE_OFFSETS, ModelConfig, V2mModel, masked_loss
 
 COND_FORMAT = "v2m-cond-2"  # conditioning/index.json, MODEL.md
 
@@ -39,7 +39,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PAD = 0
 TRAIN_OPTIONS = ["corpus", "sources", "no_conditioning", "batch", "lr", "min_lr_ratio", "warmup",
                  "weight_decay", "max_steps", "seed", "val_percent", "bos_crop", "context", "d_model",
-                 "layers", "heads", "dropout", "curve_dropout", "init_from"]
+                 "layers", "heads", "dropout", "curve_dropout", "init_from", "hit_weight"]
+ON_HIT = len(CURVE_OFFSETS)  # the onHit channel among the curve features (MODEL.md "Conditioning")
 
 
 def log(run, msg):
@@ -138,6 +139,12 @@ class Sampler:
         return batch_of(ws)
 
 
+def hit_weights(curve, hit_weight):
+    """Per-target loss weights 1 + hit_weight * onHit: the tokens of events on the music's own hits count
+    more, so the model learns harder what the hit channels say (none when hit_weight is 0)."""
+    return None if not hit_weight else 1 + hit_weight * curve[:, :, ON_HIT]
+
+
 @torch.no_grad()
 def evaluate(model, pieces, context, batch, reverse_curve=False):
     """Mean loss per non-PAD target over consecutive windows of every piece (deterministic)."""
@@ -213,6 +220,8 @@ def main():
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--dropout", type=float, default=0.1)
     ap.add_argument("--curve-dropout", type=float, default=0.15, help="fraction of crops trained with the curve zeroed")
+    ap.add_argument("--hit-weight", type=float, default=0.0,
+                    help="weight tokens on the music's hits (onHit) 1 + this in the training loss (validation stays unweighted)")
     ap.add_argument("--init-from", default="", help="start from this checkpoint's weights (a new run only)")
     ap.add_argument("--bos-crop", type=float, default=0.1, help="fraction of crops starting at BOS")
     ap.add_argument("--val-percent", type=int, default=5)
@@ -229,7 +238,7 @@ def main():
     if a.resume:
         ck = torch.load(ckpt_path, map_location="cpu")
         for k in TRAIN_OPTIONS:
-            setattr(a, k, ck["args"][k])
+            setattr(a, k, ck["args"].get(k, getattr(a, k)))  # options newer than the checkpoint: their defaults
         log(a.run, "resume at step %d (%.0f s trained so far)" % (ck["step"], ck["elapsed"]))
     elif os.path.exists(ckpt_path):
         sys.exit("%s exists: pass --resume, or use a new --run" % ckpt_path)
@@ -274,7 +283,8 @@ def main():
                             "validationPieces": [p[0] for p in val], "conditioning": not a.no_conditioning,
                             "valLoss": val_loss, "valLossReversedCurve": val_rev, "batch": a.batch,
                             "maxSteps": a.max_steps, "lr": a.lr,
-                            "curveDropout": a.curve_dropout, "initFrom": a.init_from}}
+                            "curveDropout": a.curve_dropout, "initFrom": a.init_from,
+                            "hitWeight": a.hit_weight}}
 
     def validate():
         v = evaluate(model, val, a.context, a.batch)
@@ -301,7 +311,7 @@ def main():
             g["lr"] = lr
         t, c, s = sampler.next()
         logits, _, _ = model(t[:, :-1], c[:, :-1], s)
-        loss = masked_loss(logits, t[:, 1:])
+        loss = masked_loss(logits, t[:, 1:], weights=hit_weights(c[:, 1:], a.hit_weight))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

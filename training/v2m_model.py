@@ -129,6 +129,11 @@ class V2mModel(nn.Module):
         return z, z.clone()
 
 
-def masked_loss(logits, targets, pad=0):
-    """Mean cross-entropy over non-PAD targets (PAD fills crops shorter than the context)."""
-    return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=pad)
+def masked_loss(logits, targets, pad=0, weights=None):
+    """Mean cross-entropy over non-PAD targets (PAD fills crops shorter than the context); with weights
+    (one per target), their weighted mean."""
+    if weights is None:
+        return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=pad)
+    ce = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=pad, reduction="none")
+    w = weights.reshape(-1) * (targets.reshape(-1) != pad)
+    return (w * ce).sum() / w.sum().clamp_min(1e-9)
