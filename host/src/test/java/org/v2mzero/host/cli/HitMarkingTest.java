@@ -107,12 +107,7 @@ class HitMarkingTest {
      * score.mid on big_buck_bunny and goldeneye, seed 1, is byte-identical between 0.9.0 and 0.10.0.
      * Folk's kit got the side-stick fill and the 0.8 s drop too: big_buck_bunny's accent 0.33 -> 1.00
      * (seeds 1 to 3, control recall 0.33), but goldeneye still misses (accent 0.50, control 0.50 at
-     * seeds 1 and 2; seed 3 passes), so folk had no row here.
-     * 0.11.0 chokes the fx stem in each breath ({@link org.v2mzero.models.compose.Choke}): the riser's
-     * orchestra-hit tail rang into the drop and the impact re-entered onto a quiet copy of itself. Rock on
-     * big_buck_bunny, seed 3: the cut at 11.79 s peaks at 4.32 (0.91 before), accent 1.00. Choking every
-     * stem also fixed folk on goldeneye (guitar tails) but made the drawn "pace" clip's band fall silent
-     * before each of its ten cuts: its accent fell to 0.5, so only the fx stem is choked.
+     * seeds 1 and 2; seed 3 passes), so folk has no row here.
      */
     @ParameterizedTest
     @CsvSource({

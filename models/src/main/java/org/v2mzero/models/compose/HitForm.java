@@ -191,6 +191,6 @@ final class HitForm {
                 }
             }
         }
-        return part.withNotes(out);
+        return new StemPart(part.name(), part.program(), part.percussion(), out);
     }
 }

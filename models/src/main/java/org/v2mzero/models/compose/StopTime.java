@@ -96,26 +96,6 @@ final class StopTime {
         return struck / (double) drums.steps();
     }
 
-    /**
-     * The fx stem's damping in each breath ({@link Choke}): its riser strokes the impact's own instrument
-     * up to the breath, and an orchestra hit or a timpani rings on for a second after its note-off, so
-     * the impact re-entered onto a quiet copy of itself (rock on big_buck_bunny, seed 3: the first cut's
-     * music-curve peak 0.91 z; choked, 4.32). Only the fx stem: choking every stem drops the whole band
-     * to digital silence, and falling silent is itself a change of sound as large as the hit (the drawn
-     * "pace" clip of HitMarkingTest, cut every two seconds: accent 0.8 -> 0.5; jazz on goldeneye: the
-     * cut at 8.759 s lost its peak). A breath that begins before the cue does gets none.
-     */
-    static List<Choke> chokes(List<Double> marks, List<Double> breaths) {
-        List<Choke> out = new ArrayList<>();
-        for (int i = 0; i < marks.size(); i++) {
-            double start = marks.get(i) - breaths.get(i);
-            if (start >= 0 && breaths.get(i) >= Choke.RAMP_SECONDS) {
-                out.add(new Choke(start, marks.get(i)));
-            }
-        }
-        return out;
-    }
-
     /** The stem with a gap of {@code breaths[i]} seconds before each mark {@code i}. */
     static StemPart apply(StemPart part, List<Double> marks, List<Double> breaths) {
         List<Note> out = new ArrayList<>();
@@ -128,7 +108,7 @@ final class StopTime {
                 out.add(kept);
             }
         }
-        return part.withNotes(out);
+        return new StemPart(part.name(), part.program(), part.percussion(), out);
     }
 
     /** The note silenced in {@code [from, to)}: dropped if it starts there, released at {@code from} if it sounds into it. */

@@ -24,7 +24,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.11.0";
+    public static final String VERSION = "0.10.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -139,12 +139,10 @@ public final class SymbolicComposer implements Generator {
     /**
      * The stems with the big hits marked as a film composer marks them: a breath of stop-time before
      * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
-     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}). The fx stem is damped in
-     * each breath ({@link StopTime#chokes}), so its riser's tail does not ring into the impact.
+     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}).
      */
     static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, Style style) {
         List<Double> marks = form.marks();
-        List<Choke> fxChokes = StopTime.chokes(marks, form.breaths());
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
             StemPart quiet = form.ring(StopTime.apply(stem, marks, form.breaths()));
@@ -162,8 +160,7 @@ public final class SymbolicComposer implements Generator {
                 notes.replaceAll(n -> new Note(n.startSeconds(), n.durationSeconds(), n.pitch(),
                         style.drums().velocity(n.velocity())));
             }
-            out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds()),
-                    stem.name().equals("fx") ? fxChokes : List.of()));
+            out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds())));
         }
         return out;
     }

@@ -20,7 +20,6 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
-import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.BadInputException;
@@ -138,7 +137,7 @@ public final class JavaSoundStemRenderer implements StemRenderer {
         return info;
     }
 
-    /** A MIDI message at its time; rank orders simultaneous events (program, then offs and controllers, then ons). */
+    /** A MIDI message at its time; rank orders simultaneous events (program, then offs, then ons). */
     private record Event(long micros, int rank, ShortMessage message) {}
 
     /**
@@ -157,12 +156,6 @@ public final class JavaSoundStemRenderer implements StemRenderer {
                 long off = Math.round((n.startSeconds() + n.durationSeconds()) * 1e6);
                 events.add(new Event(on, 2, new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity())));
                 events.add(new Event(Math.max(off, on + 1), 1, new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0)));
-            }
-            for (Choke c : part.chokes()) {
-                for (Choke.Level level : c.levels()) {
-                    events.add(new Event(Math.round(level.seconds() * 1e6), 1,
-                            new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, Choke.CONTROLLER, level.value())));
-                }
             }
         } catch (InvalidMidiDataException e) {
             throw new IllegalArgumentException("stem " + part.name() + " : invalid note (" + e.getMessage() + ")", e);

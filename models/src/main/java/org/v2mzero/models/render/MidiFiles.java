@@ -13,7 +13,6 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
-import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.AtomicFiles;
@@ -92,21 +91,12 @@ public final class MidiFiles {
         if (!part.percussion()) {
             track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, part.program(), 0), 0));
         }
-        // Chokes first: a track keeps events of one tick in the order added, so Expression is back to
-        // full before the note that re-enters at the choke's end.
-        for (Choke c : part.chokes()) {
-            for (Choke.Level level : c.levels()) {
-                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, Choke.CONTROLLER,
-                        level.value()), tick(map, level.seconds())));
-            }
-        }
         for (Note n : part.notes()) {
             long on = tick(map, n.startSeconds());
             long off = Math.max(on + 1, tick(map, n.startSeconds() + n.durationSeconds()));
             track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity()), on));
             track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, channel, n.pitch(), 0), off));
         }
-
     }
 
     private static MidiMessage meta(int type, byte[] data) throws InvalidMidiDataException {

@@ -57,16 +57,4 @@ class StopTimeTest {
         assertEquals(0.375, StopTime.density(new DrumPattern("x...x...........", "..x.....x.......", "....x...x...x.x.")),
                 1e-9);
     }
-
-    @Test
-    void everyBreathIsChokedFromItsStartToItsHit() {
-        assertEquals(List.of(new Choke(1.7, 2.0), new Choke(5.2, 6.0)),
-                StopTime.chokes(List.of(2.0, 6.0), List.of(0.3, 0.8)));
-    }
-
-    @Test
-    void aBreathBeforeTheCueStartsIsNotChoked() {
-        assertEquals(List.of(new Choke(0.0, 0.3)), StopTime.chokes(List.of(0.2, 0.3), List.of(0.3, 0.3)),
-                "the first breath would begin at -0.1 s");
-    }
 }

@@ -241,22 +241,6 @@ class SymbolicComposerTest {
         assertTrue(checked >= 8, "rings checked: " + checked);
     }
 
-    /** The fx stem falls silent in the breath before each marked hit, nothing starts there, and no other stem is choked. */
-    @Test
-    void theFxStemIsChokedInTheBreathBeforeEachMarkedHit() {
-        List<Double> marks = StopTime.marks(AccentWriter.accents(analysis(), DURATION));
-        for (String prompt : List.of("tense orchestral", "rustic folk waltz", "driving rock")) {
-            Arrangement a = compose(prompt, 1);
-            StemPart fx = stem(a, "fx");
-            assertEquals(marks, fx.chokes().stream().map(Choke::end).toList(), prompt);
-            for (Choke c : fx.chokes()) {
-                assertTrue(c.end() - c.start() >= StopTime.MIN_BREATH - 1e-9, prompt + ": " + c);
-                assertTrue(fx.notes().stream().noneMatch(n -> c.covers(n.startSeconds())), prompt + ": fx strikes inside " + c);
-            }
-            a.stems().stream().filter(p -> p != fx).forEach(p -> assertEquals(List.of(), p.chokes(), prompt + ": " + p.name()));
-        }
-    }
-
     private Arrangement compose(String prompt, long seed) {
         return composer.generate(new GenerationRequest(analysis(), prompt, seed, DURATION));
     }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 
@@ -76,22 +74,6 @@ class JavaSoundStemRendererTest {
         assertEquals(0.0, Math.abs(audio[0][last]));
         assertEquals(0.0, Math.abs(audio[1][last]));
         assertTrue(peak(audio, last - 2400, last - 480) > 0.05, "still sounding 10 ms before the end");
-    }
-
-    /** Whatever still sounds (here an organ note held on) falls silent in a choke; the note at its end sounds. */
-    @Test
-    void aChokeSilencesTheStemUntilItsEnd() throws Exception {
-        List<Note> notes = List.of(new Note(0.1, 0.8, 60, 110), new Note(1.0, 0.3, 64, 110));
-        float[][] free = renderer.render(new StemPart("organ", 19, false, notes), 1.5);
-        float[][] damped = renderer.render(new StemPart("organ", 19, false, notes, List.of(new Choke(0.4, 1.0))), 1.5);
-
-        int rampEnd = (int) ((0.4 + Choke.RAMP_SECONDS + 0.01) * RATE);
-        assertTrue(peak(free, rampEnd, (int) (0.85 * RATE)) > 0.05, "without the choke the organ sounds on");
-        assertEquals(0.0, peak(damped, rampEnd, RATE - 480), 0.0, "digital silence from the ramp's end to the re-entry");
-        // Gervill glides a controller change across its control block (6.8 ms), so it may begin a block early.
-        int before = (int) ((0.4 - 0.01) * RATE);
-        assertArrayEquals(Arrays.copyOf(free[0], before), Arrays.copyOf(damped[0], before), "the same up to the choke");
-        assertTrue(peak(damped, RATE, (int) (1.2 * RATE)) > 0.05, "the note at the choke's end sounds");
     }
 
     @Test
