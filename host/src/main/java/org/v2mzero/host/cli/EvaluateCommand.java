@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.v2mzero.host.score.ControlTake;
 import org.v2mzero.host.score.Generators;
 import org.v2mzero.models.compose.Generator;
@@ -17,6 +18,7 @@ import org.v2mzero.models.curve.VideoCurveAnalyzer;
 import org.v2mzero.models.metrics.HitDetail;
 import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.models.metrics.SyncReport;
+import org.v2mzero.models.music.AudioDecoder;
 import org.v2mzero.models.music.MusicAnalysis;
 import org.v2mzero.models.music.MusicCurveAnalyzer;
 import org.v2mzero.protocol.AtomicFiles;
@@ -62,6 +64,13 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (metrics.md's control), with the take's own generator; a take folder only")
     boolean control;
 
+    @Option(names = "--frame-phases", paramLabel = "N", defaultValue = "1",
+            description = "also measure hit accent at N phases of the music curve's analysis frames (the mix"
+                    + " delayed by 1/N, 2/N ... of a hop, the hits with it) and print its range and each hit's"
+                    + " lowest peak: a hit that passes at one phase and fails at another is marked by luck"
+                    + " (default: 1, off)")
+    int framePhases;
+
     @Option(names = "--model", paramLabel = "DIR",
             description = "with --control on a neural take: its model folder (default: the shipped model)")
     Path model;
@@ -97,6 +106,12 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         print(out, audio, report);
         Map<String, Object> asJson = asJson(audio, report);
+        if (framePhases > 1) {
+            FramePhases phases = FramePhases.measure(AudioDecoder.decode(audio), audio.toString(), hits, framePhases);
+            print(out, phases, hits);
+            asJson.put("framePhases", Map.of("hitAccent", phases.hitAccent(), "minPeak",
+                    IntStream.range(0, hits.size()).mapToObj(i -> orNull(phases.minPeak(i))).toList()));
+        }
         if (control) {
             SyncReport reversed = controlReport(manifest, videoAnalysis, hits);
             printControl(out, report, reversed);
@@ -171,6 +186,15 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static String number(double value, String format) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** The frame-phase check: accent's range and each hit's lowest peak. */
+    private static void print(PrintWriter out, FramePhases p, List<Double> hits) {
+        out.printf(Locale.ROOT, "  %-24s min %s, mean %s over %d phases of the analysis frames%n", "hit accent",
+                number(p.minAccent(), "%.3f"), number(p.meanAccent(), "%.3f"), p.hitAccent().size());
+        for (int i = 0; i < hits.size(); i++) {
+            out.printf(Locale.ROOT, "  hit %8.3f s  lowest music peak %s%n", hits.get(i), number(p.minPeak(i), "%.2f"));
+        }
     }
 
     /** The report with NaN written as {@code null}: JSON has no NaN. */

@@ -56,6 +56,34 @@ class EvaluateCommandTest {
         assertTrue(run.out().contains("  hit "), run.out());
     }
 
+    /** Phase 0 of the frame-phase check is the plain measurement; each hit's lowest peak is at most its peak there. */
+    @Test
+    void framePhasesRepeatTheAccentAtShiftedAnalysisFrames() throws Exception {
+        Path video = dir.resolve("drawn.mp4");
+        SyntheticClip.write(video, 6.0, List.of(2.0, 4.0));
+        Path out = dir.resolve("takes");
+        assertEquals(0, CliRun.of("score", video.toString(), "--out", out.toString()).exitCode());
+        Path json = dir.resolve("metrics.json");
+
+        CliRun run = CliRun.of("evaluate", ScoreCommandTest.onlyEntry(out).toString(), "--frame-phases", "3",
+                "--json", json.toString());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("over 3 phases of the analysis frames"), run.out());
+        JsonNode m = new ObjectMapper().readTree(json.toFile());
+        JsonNode accents = m.get("framePhases").get("hitAccent");
+        assertEquals(3, accents.size(), m.toString());
+        assertEquals(m.get("hitAccent").asDouble(), accents.get(0).asDouble(), 1e-12, "phase 0 is the take as it is");
+        JsonNode lowest = m.get("framePhases").get("minPeak");
+        assertEquals(2, lowest.size(), m.toString());
+        for (int i = 0; i < 2; i++) {
+            JsonNode peak = m.get("perHit").get(i).get("accentPeak");
+            assertTrue(lowest.get(i).isNull() || !peak.isNull() && lowest.get(i).asDouble() <= peak.asDouble() + 1e-9,
+                    "hit " + i + ": " + m);
+        }
+        assertTrue(lowest.get(0).isNull() || lowest.get(0).asDouble() > 0, "a drawn cut is marked at every phase: " + m);
+    }
+
     @Test
     void anAudioFileWithACutList() throws Exception {
         Path video = dir.resolve("drawn.mp4");
