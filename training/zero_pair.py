@@ -41,14 +41,15 @@ def v2m(*args):
     return r.stdout
 
 
-def run(generator, video, cuts, prompt, seed, model, out):
+def run(generator, video, cuts, prompt, seed, model, out, frame_phases=1):
+    """Scores a take and evaluates it with its control (and at frame_phases phases of the analysis frames)."""
     extra = ["--model", model] if model and generator == "neural" else []
     name = os.path.splitext(os.path.basename(video))[0]
     lib = os.path.join(out, "%s-%s-%s-%d" % (generator, name, prompt.replace(" ", "-"), seed))
     v2m("score", video, "--generator", generator, "-p", prompt, "-s", str(seed), "-o", lib, *extra)
     take = os.path.join(lib, os.listdir(lib)[0])
     report = os.path.join(lib, "evaluate.json")
-    v2m("evaluate", take, "--cuts", cuts, "--control", "--json", report, *extra)
+    v2m("evaluate", take, "--cuts", cuts, "--control", "--frame-phases", str(frame_phases), "--json", report, *extra)
     with open(report) as f:
         return json.load(f)
 
