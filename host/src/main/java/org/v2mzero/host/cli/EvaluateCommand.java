@@ -19,6 +19,7 @@ import org.v2mzero.models.metrics.HitDetail;
 import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.models.metrics.SyncReport;
 import org.v2mzero.models.music.AudioDecoder;
+import org.v2mzero.models.music.MonoAudio;
 import org.v2mzero.models.music.MusicAnalysis;
 import org.v2mzero.models.music.MusicCurveAnalyzer;
 import org.v2mzero.protocol.AtomicFiles;
@@ -102,12 +103,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         // Without a video curve, correlate nothing: the report says n/a rather than a made-up number.
         EventCurve videoCurve = videoAnalysis != null ? videoAnalysis.curve() : new EventCurve(new double[0], new double[0]);
-        SyncReport report = measure(audio, hits, videoCurve);
+        MonoAudio mono = AudioDecoder.decode(audio);
+        SyncReport report = measure(audio.toString(), mono, hits, videoCurve);
         PrintWriter out = spec.commandLine().getOut();
         print(out, audio, report);
         Map<String, Object> asJson = asJson(audio, report);
         if (framePhases > 1) {
-            FramePhases phases = FramePhases.measure(AudioDecoder.decode(audio), audio.toString(), hits, framePhases);
+            FramePhases phases = FramePhases.measure(report, mono, audio.toString(), hits, framePhases);
             print(out, phases, hits);
             asJson.put("framePhases", Map.of("hitAccent", phases.hitAccent(), "minPeak",
                     IntStream.range(0, hits.size()).mapToObj(i -> orNull(phases.minPeak(i))).toList()));
@@ -123,8 +125,9 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static SyncReport measure(Path audio, List<Double> hits, EventCurve videoCurve) throws IOException {
-        MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(audio);
+    private static SyncReport measure(String source, MonoAudio audio, List<Double> hits, EventCurve videoCurve)
+            throws IOException {
+        MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(source, audio);
         return SyncMetrics.evaluate(hits, music.onsets(), music.curve().curve(), videoCurve);
     }
 
@@ -138,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Path mix = Files.createTempFile("v2m-control-", ".wav");
         try {
             ControlTake.writeMix(manifest, videoAnalysis, generator, mix);
-            return measure(mix, hits, videoAnalysis.curve());
+            return measure(mix.toString(), AudioDecoder.decode(mix), hits, videoAnalysis.curve());
         } finally {
             Files.deleteIfExists(mix);
         }

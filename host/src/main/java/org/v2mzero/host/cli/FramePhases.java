@@ -13,7 +13,7 @@ import org.v2mzero.protocol.EventCurve;
 
 /**
  * Hit accent measured at several phases of the music curve's analysis frames: the audio delayed by
- * {@code k/n} of a hop ({@code k = 0 .. n-1}) and the hits with it. A hit's music-curve peak depends on
+ * {@code k/n} of a hop ({@code k = 0 .. n-1}) and the hits with it; phase 0 is the plain measurement. A hit's music-curve peak depends on
  * where its attack falls inside the frame (a composed cut measured at 1.29, 1.12, 1.89 and 1.60 z over
  * four phases), so a take whose accent passes at one phase and fails at another marks that hit by luck.
  *
@@ -21,15 +21,20 @@ import org.v2mzero.protocol.EventCurve;
  * @param peaks     per phase, per hit, the music-curve peak within 50 ms (NaN if none)
  */
 record FramePhases(List<Double> hitAccent, List<List<Double>> peaks) {
-    static FramePhases measure(MonoAudio audio, String source, List<Double> hits, int phases) throws BadInputException {
+    /**
+     * @param plain the report of {@code audio} as it is ({@link MusicCurveAnalyzer#DEFAULT}): phase 0, not
+     *              analysed again
+     */
+    static FramePhases measure(SyncReport plain, MonoAudio audio, String source, List<Double> hits, int phases)
+            throws BadInputException {
         if (phases < 1) {
             throw new IllegalArgumentException("phases : " + phases + " (expected: >= 1)");
         }
         int hop = MusicCurveAnalyzer.DEFAULT.logMel().hop();
-        List<Double> accents = new ArrayList<>();
-        List<List<Double>> peaks = new ArrayList<>();
-        EventCurve none = new EventCurve(new double[0], new double[0]);
-        for (int k = 0; k < phases; k++) {
+        List<Double> accents = new ArrayList<>(List.of(plain.hitAccent()));
+        List<List<Double>> peaks = new ArrayList<>(List.of(accentPeaks(plain)));
+        EventCurve none = new EventCurve(new double[0], new double[0]); // accent needs no video curve
+        for (int k = 1; k < phases; k++) {
             int delay = (int) Math.round(k * hop / (double) phases);
             float[] delayed = new float[audio.samples().length + delay];
             System.arraycopy(audio.samples(), 0, delayed, delay, audio.samples().length);
@@ -38,9 +43,13 @@ record FramePhases(List<Double> hitAccent, List<List<Double>> peaks) {
             List<Double> shifted = hits.stream().map(h -> h + seconds).toList();
             SyncReport r = SyncMetrics.evaluate(shifted, music.onsets(), music.curve().curve(), none);
             accents.add(r.hitAccent());
-            peaks.add(r.perHit().stream().map(HitDetail::accentPeak).toList());
+            peaks.add(accentPeaks(r));
         }
         return new FramePhases(accents, peaks);
+    }
+
+    private static List<Double> accentPeaks(SyncReport r) {
+        return r.perHit().stream().map(HitDetail::accentPeak).toList();
     }
 
     double minAccent() {
