@@ -5,7 +5,8 @@
 
 the cache path equals the full pass, attention is causal, a stopped-then-resumed run ends with
 exactly the validation loss of an uninterrupted one, --init-from carries a model with fewer curve
-features over unchanged, and curve dropout zeroes whole crops. Run in CI by TrainingSelfCheckTest.
+features over unchanged, curve dropout zeroes whole crops, and --hit-weight weighs the loss of tokens
+on hits. Run in CI by TrainingSelfCheckTest.
 """
 import os
 import subprocess

@@ -31,7 +31,7 @@ import time
 import numpy as np
 import torch
 
-from v2m_model import CURVE_OFFSETS, ModelConfig, V2mModel, masked_loss
+from v2m_model import CURVE_OFFSETS, HIT_CHANNELS, ModelConfig, V2mModel, masked_loss
 
 COND_FORMAT = "v2m-cond-2"  # conditioning/index.json, MODEL.md
 
@@ -40,7 +40,7 @@ PAD = 0
 TRAIN_OPTIONS = ["corpus", "sources", "no_conditioning", "batch", "lr", "min_lr_ratio", "warmup",
                  "weight_decay", "max_steps", "seed", "val_percent", "bos_crop", "context", "d_model",
                  "layers", "heads", "dropout", "curve_dropout", "init_from", "hit_weight"]
-ON_HIT = len(CURVE_OFFSETS)  # the onHit channel among the curve features (MODEL.md "Conditioning")
+ON_HIT = len(CURVE_OFFSETS) + HIT_CHANNELS.index("onHit")  # its column among the curve features (MODEL.md)
 
 
 def log(run, msg):
