@@ -10,6 +10,7 @@ import java.util.Map;
 import org.v2mzero.host.play.TakeAudio;
 import org.v2mzero.host.take.TakeWriter;
 import org.v2mzero.models.compose.Arrangement;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Key;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
@@ -104,8 +105,9 @@ record ParentTake(Path dir, TakeManifest manifest, CurveAnalysis analysis, Arran
     private static StemPart part(Path dir, TakeManifest m, TakeManifest.Stem stem) throws BadInputException {
         List<StemPart> read = MidiReader.parts(existing(dir, stem.mid()), m.tempoMap());
         List<Note> notes = read.isEmpty() ? List.of() : read.get(0).notes();
+        List<Choke> chokes = read.isEmpty() ? List.of() : read.get(0).chokes();
         boolean percussion = stem.program() < 0;
-        return new StemPart(stem.name(), percussion ? 0 : stem.program(), percussion, notes);
+        return new StemPart(stem.name(), percussion ? 0 : stem.program(), percussion, notes, chokes);
     }
 
     private static float[][] samples(Path wav, int frames, int sampleRate) throws IOException {

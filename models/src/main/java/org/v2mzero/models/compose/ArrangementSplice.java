@@ -51,13 +51,17 @@ public final class ArrangementSplice {
             StemPart f = fresh.stem(p.name());
             List<Note> notes = kept(p.notes(), start, end);
             notes.addAll(inside(f == null ? List.of() : f.notes(), start, end));
-            out.add(new StemPart(p.name(), p.program(), p.percussion(), sorted(notes)));
+            List<Choke> chokes = keptChokes(p.chokes(), start, end);
+            chokes.addAll(chokesInside(f == null ? List.of() : f.chokes(), start, end));
+            chokes.sort(Comparator.comparingDouble(Choke::start));
+            out.add(new StemPart(p.name(), p.program(), p.percussion(), sorted(notes), chokes));
         }
         for (StemPart f : fresh.stems()) {
             if (parent.stem(f.name()) == null && regenerated(f.name(), stems)) {
                 List<Note> notes = inside(f.notes(), start, end);
                 if (!notes.isEmpty()) {
-                    out.add(new StemPart(f.name(), f.program(), f.percussion(), sorted(notes)));
+                    out.add(new StemPart(f.name(), f.program(), f.percussion(), sorted(notes),
+                            chokesInside(f.chokes(), start, end)));
                 }
             }
         }
@@ -76,6 +80,16 @@ public final class ArrangementSplice {
             }
         }
         return out;
+    }
+
+    /** The parent's chokes wholly outside the range. */
+    private static List<Choke> keptChokes(List<Choke> chokes, double start, double end) {
+        return new ArrayList<>(chokes.stream().filter(c -> c.end() <= start || c.start() >= end).toList());
+    }
+
+    /** The new chokes wholly inside the range. */
+    private static List<Choke> chokesInside(List<Choke> chokes, double start, double end) {
+        return new ArrayList<>(chokes.stream().filter(c -> c.start() >= start && c.end() <= end).toList());
     }
 
     /** The new notes starting inside the range, ending at {@code end} at the latest. */

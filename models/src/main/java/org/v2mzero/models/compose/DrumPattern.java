@@ -15,7 +15,7 @@ package org.v2mzero.models.compose;
  *                   with brushes, which sits under the band (see {@link #BRUSHES})
  * @param fill       what the kit plays in the fill into a section change ({@link DrumWriter#fill})
  * @param sectionBreath the shortest drop before a marked hit that opens a section, seconds ({@link
- *                   StopTime#breaths}); 0 for the default (a whole beat within 0.16..0.8 s). A kit whose
+ *                   StopTime#breaths}); 0 for the default (a whole beat within 0.28..0.8 s). A kit whose
  *                   fill and crash ring long needs more air there, or the hit lands on its tails
  */
 public record DrumPattern(String kick, String snare, String hat, int kickPitch, int snarePitch, int hatPitch,

@@ -191,6 +191,6 @@ final class HitForm {
                 }
             }
         }
-        return new StemPart(part.name(), part.program(), part.percussion(), out);
+        return part.withNotes(out);
     }
 }

@@ -33,7 +33,7 @@ final class Swung {
         }
         // A note kept for a hit can now come before a swung one that was written earlier.
         out.sort(Comparator.comparingDouble(Note::startSeconds).thenComparingInt(Note::pitch));
-        return new StemPart(stem.name(), stem.program(), stem.percussion(), out);
+        return stem.withNotes(out);
     }
 
     private static Note swung(Note n, Swing swing, TempoMap map, double grooveFrom, List<Double> pinned) {

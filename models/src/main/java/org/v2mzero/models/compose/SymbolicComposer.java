@@ -24,7 +24,7 @@ import org.v2mzero.protocol.TempoMap;
  */
 public final class SymbolicComposer implements Generator {
     public static final String NAME = "symbolic";
-    public static final String VERSION = "0.10.0";
+    public static final String VERSION = "0.11.0";
     private static final long PROGRESSION_SALT = 0x9A6E_55A1L;
 
     private final StyleMatcher matcher;
@@ -139,10 +139,12 @@ public final class SymbolicComposer implements Generator {
     /**
      * The stems with the big hits marked as a film composer marks them: a breath of stop-time before
      * each ({@link StopTime}), then the band re-enters on it with a new chord ({@link HitChords}) and
-     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}).
+     * the kit's kick under the crash, and lets it ring ({@link HitForm#ring}). Every stem is damped to
+     * silence at the end of each breath ({@link StopTime#chokes}), so no tail rings into the hit.
      */
     static List<StemPart> marked(List<StemPart> stems, CuePlan plan, HitForm form, Style style) {
         List<Double> marks = form.marks();
+        List<Choke> chokes = StopTime.chokes(marks, plan.durationSeconds());
         List<StemPart> out = new ArrayList<>();
         for (StemPart stem : stems) {
             StemPart quiet = form.ring(StopTime.apply(stem, marks, form.breaths()));
@@ -160,7 +162,8 @@ public final class SymbolicComposer implements Generator {
                 notes.replaceAll(n -> new Note(n.startSeconds(), n.durationSeconds(), n.pitch(),
                         style.drums().velocity(n.velocity())));
             }
-            out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds())));
+            out.add(new StemPart(stem.name(), stem.program(), stem.percussion(), Notes.clip(notes, plan.durationSeconds()),
+                    chokes));
         }
         return out;
     }

@@ -20,6 +20,7 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.BadInputException;
@@ -96,6 +97,7 @@ public final class JavaSoundStemRenderer implements StemRenderer {
             // Gervill delays every event by one control block; dropping that block puts notes on time.
             skip(stream, latencyFrames());
             float[][] audio = read(stream, (int) frames);
+            choke(audio, part.chokes());
             fadeOut(audio, (int) Math.min(frames, Math.round(FADE_SECONDS * sampleRate)));
             return audio;
         } catch (MidiUnavailableException | IOException e) {
@@ -167,6 +169,24 @@ public final class JavaSoundStemRenderer implements StemRenderer {
     /** Frames of one Gervill control block, the synthesizer's constant event latency (auto gain off). */
     int latencyFrames() {
         return (int) (sampleRate / CONTROL_RATE);
+    }
+
+    /**
+     * The part's chokes applied as exact gain ({@link Choke#gainAt}) rather than sent to Gervill as the
+     * Expression the MIDI file carries: Gervill glides a controller over about 30 ms (a stem fell silent
+     * 0.22 s before its hit, not 0.25 s), and the return to full would fade in the hit's own attack.
+     */
+    private void choke(float[][] audio, List<Choke> chokes) {
+        for (Choke c : chokes) {
+            int from = (int) Math.min(audio[0].length, Math.round(c.start() * sampleRate));
+            int to = (int) Math.min(audio[0].length, Math.round(c.end() * sampleRate));
+            for (int i = from; i < to; i++) {
+                float gain = (float) c.gainAt(i / (double) sampleRate);
+                for (float[] channel : audio) {
+                    channel[i] *= gain;
+                }
+            }
+        }
     }
 
     private static void fadeOut(float[][] audio, int fadeFrames) {

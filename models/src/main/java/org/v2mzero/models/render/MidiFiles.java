@@ -13,6 +13,7 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.AtomicFiles;
@@ -90,6 +91,14 @@ public final class MidiFiles {
         track.add(new MidiEvent(meta(META_TRACK_NAME, part.name().getBytes(StandardCharsets.UTF_8)), 0));
         if (!part.percussion()) {
             track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, part.program(), 0), 0));
+        }
+        // Chokes first: a track keeps events of one tick in the order added, so Expression is back to
+        // full before the note that re-enters at the choke's end.
+        for (Choke c : part.chokes()) {
+            for (Choke.Level level : c.levels()) {
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, Choke.CONTROLLER,
+                        level.value()), tick(map, level.seconds())));
+            }
         }
         for (Note n : part.notes()) {
             long on = tick(map, n.startSeconds());

@@ -18,6 +18,7 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.BadInputException;
@@ -103,6 +104,9 @@ public final class MidiReader {
         boolean percussion = false;
         Map<Integer, ArrayDeque<long[]>> open = new HashMap<>();
         List<Note> notes = new ArrayList<>();
+        List<Choke> chokes = new ArrayList<>();
+        double chokeStart = -1;
+        boolean silent = false;
         for (int i = 0; i < track.size(); i++) {
             MidiEvent e = track.get(i);
             if (e.getMessage() instanceof MetaMessage m && m.getType() == META_TRACK_NAME) {
@@ -112,6 +116,21 @@ public final class MidiReader {
                 if (cmd == ShortMessage.PROGRAM_CHANGE && !programSeen) {
                     program = s.getData1();
                     programSeen = true;
+                } else if (cmd == ShortMessage.CONTROL_CHANGE && s.getData1() == Choke.CONTROLLER) {
+                    // A dip of Expression to 0 and back to full is a choke (what MidiFiles writes);
+                    // other Expression moves are not modelled and are read as no choke.
+                    double t = seconds.applyAsDouble(e.getTick());
+                    if (s.getData2() < Choke.FULL && chokeStart < 0) {
+                        chokeStart = t;
+                    }
+                    silent |= s.getData2() == 0;
+                    if (s.getData2() == Choke.FULL && chokeStart >= 0) {
+                        if (silent && t >= chokeStart + Choke.RAMP_SECONDS) {
+                            chokes.add(new Choke(chokeStart, t));
+                        }
+                        chokeStart = -1;
+                        silent = false;
+                    }
                 } else if (cmd == ShortMessage.NOTE_ON && s.getData2() > 0) {
                     percussion |= s.getChannel() == JavaSoundStemRenderer.DRUM_CHANNEL;
                     open.computeIfAbsent(s.getData1(), k -> new ArrayDeque<>()).add(new long[] {e.getTick(), s.getData2()});
@@ -125,7 +144,7 @@ public final class MidiReader {
             }
         }
         notes.sort(Comparator.comparingDouble(Note::startSeconds));
-        return new StemPart(name, program, percussion, notes);
+        return new StemPart(name, program, percussion, notes, chokes);
     }
 
     /** Seconds at a tick, integrating the tempo changes before it. */

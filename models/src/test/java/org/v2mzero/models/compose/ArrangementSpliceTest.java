@@ -45,6 +45,19 @@ class ArrangementSpliceTest {
     }
 
     @Test
+    void chokesOutsideTheRangeStayAndTheNewOnesInsideItAreTaken() {
+        Arrangement choked = arrangement("orchestral, D minor", D_MINOR, new StemPart("bass", 43, false,
+                List.of(note(0.0, 1.0, 38)), List.of(new Choke(1.0, 1.5), new Choke(3.8, 4.2), new Choke(9.0, 9.5))));
+        Arrangement next = arrangement("rock, D minor", D_MINOR, new StemPart("bass", 33, false,
+                List.of(note(4.0, 1.0, 50)), List.of(new Choke(2.0, 2.5), new Choke(6.0, 6.4), new Choke(7.8, 8.2))));
+
+        Arrangement child = ArrangementSplice.splice(choked, next, 4.0, 8.0, null);
+
+        assertEquals(List.of(new Choke(1.0, 1.5), new Choke(6.0, 6.4), new Choke(9.0, 9.5)), stem(child, "bass").chokes(),
+                "one across each edge of the range belongs to neither take's music there");
+    }
+
+    @Test
     void stemsKeepTheParentsInstrumentAndOrderAndNewStemsFollow() {
         Arrangement child = ArrangementSplice.splice(parent, fresh, 4.0, 8.0, null);
 

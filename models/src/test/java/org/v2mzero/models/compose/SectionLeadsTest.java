@@ -108,7 +108,7 @@ class SectionLeadsTest {
             List<Note> drums = SymbolicComposerTest.stem(led, "drums").notes();
             assertTrue(drums.stream().anyMatch(n -> n.startSeconds() > 13 && n.startSeconds() < 14.8
                     && Arrays.stream(DrumWriter.TOMS).anyMatch(t -> t == n.pitch())), prompt + ": a fill into 14.8 s");
-            double breath = 0.16;
+            double breath = StopTime.MIN_BREATH;
             for (StemPart part : led.stems()) {
                 assertTrue(part.notes().stream().noneMatch(n -> n.startSeconds() > 14.8 - breath && n.startSeconds() < 14.8),
                         prompt + ": " + part.name() + " keeps the breath before the cut");

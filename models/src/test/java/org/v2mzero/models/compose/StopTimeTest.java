@@ -1,6 +1,7 @@
 package org.v2mzero.models.compose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,26 @@ class StopTimeTest {
         // Steps 0, 2, 4, 8, 12, 14: six of sixteen, though the three voices strike eight times.
         assertEquals(0.375, StopTime.density(new DrumPattern("x...x...........", "..x.....x.......", "....x...x...x.x.")),
                 1e-9);
+    }
+
+    @Test
+    void eachMarkEndsAShortestBreathOfFadeAndSilence() {
+        double span = StopTime.SILENCE + Choke.RAMP_SECONDS;
+        assertEquals(span, StopTime.MIN_BREATH, 1e-12, "the choke lies within every breath, where nothing starts");
+        assertEquals(List.of(new Choke(2.0 - span, 2.0), new Choke(6.0 - span, 6.0)), StopTime.chokes(List.of(2.0, 6.0), 10));
+    }
+
+    @Test
+    void aMarkTooEarlyForItsChokeGetsNone() {
+        double span = StopTime.SILENCE + Choke.RAMP_SECONDS;
+        assertEquals(List.of(new Choke(0.0, span)), StopTime.chokes(List.of(span - 0.01, span), 10),
+                "the first choke would begin before the cue");
+    }
+
+    @Test
+    void marksMoreOftenThanTwentyAMinuteGetNoSilence() {
+        List<Double> everyThreeSeconds = List.of(1.0, 4.0, 7.0, 10.0, 13.0, 16.0, 19.0, 22.0);
+        assertEquals(8, StopTime.chokes(everyThreeSeconds, 24).size(), "20 a minute");
+        assertEquals(List.of(), StopTime.chokes(everyThreeSeconds, 23.9));
     }
 }

@@ -241,6 +241,23 @@ class SymbolicComposerTest {
         assertTrue(checked >= 8, "rings checked: " + checked);
     }
 
+    /** Every stem falls silent just before each marked hit, and nothing starts while it is choked. */
+    @Test
+    void everyStemIsChokedJustBeforeEachMarkedHit() {
+        List<Double> marks = StopTime.marks(AccentWriter.accents(analysis(), DURATION));
+        for (String prompt : List.of("tense orchestral", "rustic folk waltz", "driving rock")) {
+            Arrangement a = compose(prompt, 1);
+            for (StemPart stem : a.stems()) {
+                assertEquals(marks, stem.chokes().stream().map(Choke::end).toList(), prompt + ": " + stem.name());
+                for (Choke c : stem.chokes()) {
+                    assertEquals(StopTime.SILENCE + Choke.RAMP_SECONDS, c.end() - c.start(), 1e-9, prompt + ": " + c);
+                    assertTrue(stem.notes().stream().noneMatch(n -> c.covers(n.startSeconds())),
+                            prompt + ": " + stem.name() + " strikes inside " + c);
+                }
+            }
+        }
+    }
+
     private Arrangement compose(String prompt, long seed) {
         return composer.generate(new GenerationRequest(analysis(), prompt, seed, DURATION));
     }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 
@@ -74,6 +76,24 @@ class JavaSoundStemRendererTest {
         assertEquals(0.0, Math.abs(audio[0][last]));
         assertEquals(0.0, Math.abs(audio[1][last]));
         assertTrue(peak(audio, last - 2400, last - 480) > 0.05, "still sounding 10 ms before the end");
+    }
+
+    /** Whatever still sounds (here an organ note held on) falls silent in a choke; the note at its end sounds. */
+    @Test
+    void aChokeSilencesTheStemExactlyFromItsRampsEndUntilItsEnd() throws Exception {
+        List<Note> notes = List.of(new Note(0.1, 0.8, 60, 110), new Note(1.0, 0.3, 64, 110));
+        float[][] free = renderer.render(new StemPart("organ", 19, false, notes), 1.5);
+        float[][] damped = renderer.render(new StemPart("organ", 19, false, notes, List.of(new Choke(0.4, 1.0))), 1.5);
+
+        int start = (int) (0.4 * RATE);
+        int rampEnd = (int) Math.ceil((0.4 + Choke.RAMP_SECONDS) * RATE);
+        assertTrue(peak(free, rampEnd, (int) (0.85 * RATE)) > 0.05, "without the choke the organ sounds on");
+        assertEquals(0.0, peak(damped, rampEnd, RATE), 0.0, "digital silence from the ramp's end to the re-entry");
+        assertArrayEquals(Arrays.copyOf(free[0], start), Arrays.copyOf(damped[0], start), "the same up to the choke");
+        int mid = (start + rampEnd) / 2;
+        assertEquals(0.5 * free[0][mid], damped[0][mid], 0.02 * Math.abs(free[0][mid]) + 1e-6, "half way down the fade");
+        assertArrayEquals(Arrays.copyOfRange(free[0], RATE, (int) (1.3 * RATE)),
+                Arrays.copyOfRange(damped[0], RATE, (int) (1.3 * RATE)), "the note at the choke's end sounds as it would");
     }
 
     @Test

@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.v2mzero.models.compose.Choke;
 import org.v2mzero.models.compose.Note;
 import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.protocol.BadInputException;
@@ -55,6 +61,40 @@ class MidiReaderTest {
         assertEquals(-1, Files.mismatch(first, second));
         assertEquals(parts, MidiReader.parts(second, map));
         assertNotesEqual(bass.notes(), parts.get(0).notes());
+    }
+
+    @Test
+    void chokesAreWrittenAsExpressionAndReadBack() throws Exception {
+        TempoMap map = TempoMap.constant(93.7, 4);
+        StemPart bass = new StemPart("bass", 33, false, List.of(new Note(0.5, 1.0, 40, 80), new Note(2.0, 0.75, 43, 70)),
+                List.of(new Choke(1.5, 2.0), new Choke(3.1, 3.6)));
+        Path file = dir.resolve("choked.mid");
+        MidiFiles.writeType1(file, map, List.of(bass));
+
+        List<Choke> read = MidiReader.parts(file, map).get(0).chokes();
+
+        assertEquals(2, read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(bass.chokes().get(i).start(), read.get(i).start(), 7e-4, "within a tick");
+            assertEquals(bass.chokes().get(i).end(), read.get(i).end(), 7e-4);
+        }
+    }
+
+    @Test
+    void expressionThatNeverReachesSilenceIsNoChoke() throws Exception {
+        Sequence seq = new Sequence(Sequence.PPQ, 480);
+        Track track = seq.createTrack();
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 90), 0));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, Choke.CONTROLLER, 64), 480));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, Choke.CONTROLLER, 127), 960));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0), 1920));
+        Path file = dir.resolve("swell.mid");
+        MidiSystem.write(seq, 1, file.toFile());
+
+        StemPart part = MidiReader.parts(file).get(0);
+
+        assertEquals(1, part.notes().size());
+        assertEquals(List.of(), part.chokes(), "a swell to half and back is expression, not a stop");
     }
 
     @Test
