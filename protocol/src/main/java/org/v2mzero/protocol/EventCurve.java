@@ -12,6 +12,9 @@ import java.util.Arrays;
  * <p>Immutable: the arrays are copied in and out.
  */
 public final class EventCurve {
+    /** No samples: where there is no curve (a measurement against cuts alone needs none). */
+    public static final EventCurve EMPTY = new EventCurve(new double[0], new double[0]);
+
     private final double[] times;
     private final double[] values;
 

@@ -102,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException((cuts != null ? cuts : videoAnalysis.source()) + ": no hit to evaluate against");
         }
         // Without a video curve, correlate nothing: the report says n/a rather than a made-up number.
-        EventCurve videoCurve = videoAnalysis != null ? videoAnalysis.curve() : new EventCurve(new double[0], new double[0]);
+        EventCurve videoCurve = videoAnalysis != null ? videoAnalysis.curve() : EventCurve.EMPTY;
         MonoAudio mono = AudioDecoder.decode(audio);
         SyncReport report = measure(audio.toString(), mono, hits, videoCurve);
         PrintWriter out = spec.commandLine().getOut();

@@ -33,7 +33,6 @@ record FramePhases(List<Double> hitAccent, List<List<Double>> peaks) {
         int hop = MusicCurveAnalyzer.DEFAULT.logMel().hop();
         List<Double> accents = new ArrayList<>(List.of(plain.hitAccent()));
         List<List<Double>> peaks = new ArrayList<>(List.of(accentPeaks(plain)));
-        EventCurve none = new EventCurve(new double[0], new double[0]); // accent needs no video curve
         for (int k = 1; k < phases; k++) {
             int delay = (int) Math.round(k * hop / (double) phases);
             float[] delayed = new float[audio.samples().length + delay];
@@ -41,7 +40,8 @@ record FramePhases(List<Double> hitAccent, List<List<Double>> peaks) {
             double seconds = delay / (double) audio.sampleRate();
             MusicAnalysis music = MusicCurveAnalyzer.DEFAULT.analyze(source, new MonoAudio(delayed, audio.sampleRate()));
             List<Double> shifted = hits.stream().map(h -> h + seconds).toList();
-            SyncReport r = SyncMetrics.evaluate(shifted, music.onsets(), music.curve().curve(), none);
+            // Hit accent needs no video curve.
+            SyncReport r = SyncMetrics.evaluate(shifted, music.onsets(), music.curve().curve(), EventCurve.EMPTY);
             accents.add(r.hitAccent());
             peaks.add(accentPeaks(r));
         }

@@ -49,7 +49,7 @@ class CurveFeaturesTest {
         into = at(RAMP, 0.1);
         assertEquals(0, into[0]);
         assertEquals(0.0875f, into[3], 1e-6f);
-        assertArrayEquals(new float[CurveFeatures.SIZE], at(new EventCurve(new double[0], new double[0]), 1));
+        assertArrayEquals(new float[CurveFeatures.SIZE], at(EventCurve.EMPTY, 1));
     }
 
     @Test
