@@ -52,6 +52,18 @@ class StopTimeTest {
         assertEquals(0.0, Styles.named("jazz").drums().sectionBreath());
     }
 
+    /** Quick cuts are marked down to 0.7 s apart; a breath then leaves the last re-entry 0.4 s to sound. */
+    @Test
+    void quickCutsAreMarkedAndTheirBreathsLeaveTheReentryRoom() {
+        List<AccentWriter.Accent> cuts = List.of(3.0, 4.0, 4.6, 8.0, 8.75).stream()
+                .map(t -> new AccentWriter.Accent(t, AccentWriter.CUT_STRENGTH)).toList();
+        assertEquals(List.of(3.0, 4.0, 8.0, 8.75), StopTime.marks(cuts), "4.6 s is 0.6 s after a mark");
+
+        List<Double> breaths = StopTime.breaths(PLAN, Styles.named("rock").drums(), List.of(3.0, 4.0, 8.0, 8.75), List.of());
+        assertEquals(List.of(0.6, 0.6, 0.6, 0.35), breaths.stream().map(b -> Math.rint(b * 1e9) / 1e9).toList(),
+                "a beat, but 0.75 s after a mark only 0.35 s");
+    }
+
     @Test
     void densityCountsStepsStruckByAnyVoice() {
         // Steps 0, 2, 4, 8, 12, 14: six of sixteen, though the three voices strike eight times.
