@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.render.WavReader;
 import org.v2mzero.models.video.SyntheticClip;
+import org.v2mzero.protocol.CurveAnalysis;
 import org.v2mzero.protocol.Json;
 import org.v2mzero.protocol.TakeManifest;
 import org.v2mzero.protocol.TempoMap;
@@ -51,15 +52,14 @@ class HitMarkingTest {
         assertTrue(m.get("hitRecall").asDouble() >= 2 * m.get("control").get("hitRecall").asDouble(), m.toString());
         assertAccentAtEveryPhase(m);
         Path take = ScoreCommandTest.onlyEntry(dir.resolve("drawn"));
-        float[][] mix = WavReader.read(take.resolve("mix.wav")).samples();
+        WavReader.Wav mix = WavReader.read(take.resolve("mix.wav"));
         // The cuts as the take saw them: the first frame after each drawn cut (25 fps).
-        List<Double> seen = new ArrayList<>();
-        new ObjectMapper().readTree(take.resolve("curve.json").toFile()).get("cuts").forEach(c -> seen.add(c.asDouble()));
+        List<Double> seen = Json.read(take.resolve("curve.json"), CurveAnalysis.class).cuts();
         assertEquals(CUTS.size(), seen.size(), seen.toString());
         for (double cut : seen) {
-            int from = (int) Math.ceil((cut - 0.25) * 48_000) + 1;
-            int to = (int) Math.round(cut * 48_000);
-            for (float[] channel : mix) {
+            int from = (int) Math.ceil((cut - 0.25) * mix.sampleRate()) + 1;
+            int to = (int) Math.round(cut * mix.sampleRate());
+            for (float[] channel : mix.samples()) {
                 for (int i = from; i < to; i++) {
                     assertEquals(0f, channel[i], "digital silence in the quarter second before the cut at " + cut + " s");
                 }

@@ -16,7 +16,7 @@ final class StopTime {
     /**
      * A marked hit closer than this to the previous one gets no breath of its own, seconds: room for
      * {@link #MIN_SOUND} of the previous hit's re-entry and a shortest breath. Quick cuts are the
-     * picture's stabs: at 1.5 s (composers up to 0.11.0) a drawn clip with cuts 1.0-1.2 s after others
+     * picture's stabs: with 1.5 s (before this spacing) a drawn clip with cuts 1.0-1.2 s after others
      * left those cuts unmarked (music peak 0.4-0.8 z, accent 0.50 at every phase, three styles).
      */
     static final double MIN_SPACING = 0.7;
