@@ -88,7 +88,9 @@ def load_corpus(corpus, sources, no_conditioning, curve_features=ModelConfig().c
 
 
 def is_validation(pid, percent):
-    return int(hashlib.sha1(pid.encode()).hexdigest()[:8], 16) % 100 < percent
+    """By the piece's own id: a derived variant (`ID~sparse1`, corpus/sparse_variants.py) goes with its piece."""
+    base = pid.split("~", 1)[0]
+    return int(hashlib.sha1(base.encode()).hexdigest()[:8], 16) % 100 < percent
 
 
 def split(pieces, percent):

@@ -1,0 +1,111 @@
+package org.v2mzero.models.neural;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.v2mzero.models.compose.Note;
+import org.v2mzero.models.compose.StemPart;
+import org.v2mzero.protocol.TempoMap;
+
+/**
+ * {@code training/corpus/sparse_variants.py} (rests and left-out instruments cut into corpus pieces)
+ * writes what Java's grammar accepts, and takes notes away without adding or moving any: every note of
+ * a variant is a note of its piece, no longer than there, and each variant rests where its piece played.
+ */
+class SparseVariantsPythonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void variantsAreGrammaticalSubsetsOfTheirPieceWithRests() throws Exception {
+        Python.requireMido(); // v2m_tokens, which the script shares, is the corpus tokenizer
+        Map<String, int[]> pieces = new HashMap<>();
+        StringBuilder jsonl = new StringBuilder();
+        for (int seed = 0; seed < 6; seed++) {
+            Random r = new Random(seed);
+            TempoMap map = TokenFixtures.tempoMap(r, 4, 12, true);
+            int[] tokens = MidiTokenizer.encode(TokenFixtures.parts(r, map, 12, true), map);
+            String id = (seed == 5 ? "mma/" : "freedoom/") + "piece" + seed;
+            pieces.put(id, tokens);
+            jsonl.append(JSON.writeValueAsString(Map.of("id", id, "tokens", tokens))).append('\n');
+        }
+        Path source = Files.createDirectories(dir.resolve("source"));
+        Files.writeString(source.resolve("tokens.jsonl"), jsonl);
+
+        Python.Result result = Python.run(List.of(Python.repoFile("training/corpus/sparse_variants.py").toString(),
+                source.toString(), dir.resolve("out").toString(), "--variants", "2", "--sources", "freedoom"));
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = Files.readAllLines(dir.resolve("out/tokens.jsonl"));
+        assertEquals(5 * 3, lines.size(), "5 freedoom pieces and 2 variants each; the mma piece left out");
+        for (String line : lines) {
+            JsonNode piece = JSON.readTree(line);
+            String id = piece.get("id").asText();
+            int[] tokens = JSON.treeToValue(piece.get("tokens"), int[].class);
+            String base = id.split("~")[0];
+            if (id.equals(base)) {
+                assertTrue(Arrays.equals(pieces.get(id), tokens), id + ": the piece itself, unchanged");
+                continue;
+            }
+            TokenGrammar.check(tokens);
+            TokenPiece original = MidiTokenizer.decode(pieces.get(base));
+            TokenPiece variant = MidiTokenizer.decode(tokens);
+            assertNotesTakenFrom(original, variant, id);
+            assertRestsWhereThePiecePlayed(original, variant, id);
+        }
+    }
+
+    /** Every note of the variant is one of the piece's (same program, onset and key), no longer. */
+    private static void assertNotesTakenFrom(TokenPiece original, TokenPiece variant, String id) {
+        Map<String, Note> notes = new HashMap<>();
+        for (StemPart p : original.parts()) {
+            p.notes().forEach(n -> notes.put(key(p, n), n));
+        }
+        int kept = 0;
+        for (StemPart p : variant.parts()) {
+            for (Note n : p.notes()) {
+                Note from = notes.get(key(p, n));
+                assertTrue(from != null, id + ": " + key(p, n) + " is not a note of the piece");
+                assertTrue(n.durationSeconds() <= from.durationSeconds() + 1e-6, id + ": " + key(p, n) + " lengthened");
+                kept++;
+            }
+        }
+        assertTrue(kept > 0 && kept < notes.size(), id + ": kept " + kept + " of " + notes.size() + " notes");
+    }
+
+    /** Some whole beat in which the piece starts a note has nothing sounding in the variant. */
+    private static void assertRestsWhereThePiecePlayed(TokenPiece original, TokenPiece variant, String id) {
+        TempoMap map = original.tempoMap();
+        List<double[]> sounding = new ArrayList<>();
+        variant.parts().forEach(p -> p.notes().forEach(n -> sounding.add(new double[] {
+                map.beatAt(n.startSeconds()), map.beatAt(n.startSeconds() + n.durationSeconds())})));
+        int rests = 0;
+        for (StemPart p : original.parts()) {
+            for (Note n : p.notes()) {
+                double beat = Math.floor(map.beatAt(n.startSeconds()) + 1e-6);
+                if (sounding.stream().noneMatch(s -> s[0] < beat + 1 - 1e-6 && s[1] > beat + 1e-6)) {
+                    rests++;
+                }
+            }
+        }
+        assertTrue(rests > 0, id + ": no beat of the piece's notes is silent in the variant");
+    }
+
+    private static String key(StemPart part, Note n) {
+        return part.program() + (part.percussion() ? "d" : "p") + "@" + Math.round(n.startSeconds() * 1e4) + ":" + n.pitch();
+    }
+}
