@@ -67,21 +67,21 @@ def parse(tokens):
     return header, bars
 
 
-def spans(end, rng):
+def spans(end, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
     """[(start, stop)] of playing spans in units, rests between them, from unit 0 to `end`."""
     out, t = [], 0
     while t < end:
-        play = rng.randint(*PLAY_BEATS) * QUARTER
+        play = rng.randint(*play_beats) * QUARTER
         out.append((t, t + play))
-        t += play + rng.randint(*REST_BEATS) * QUARTER
+        t += play + rng.randint(*rest_beats) * QUARTER
     return out
 
 
-def variant(tokens, rng):
+def variant(tokens, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
     """The piece with rests and left-out instruments; notes ringing into a rest are cut at its start."""
     header, bars = parse(tokens)
     end = max((s + e[0] for _, s, ev in bars for e in ev), default=0) + 1
-    playing = spans(end, rng)
+    playing = spans(end, rng, play_beats, rest_beats)
     programs = {p for _, _, ev in bars for e in ev for p, _ in e[2]}
     out_of = [{p for p in programs if rng.random() < LAYER_DROP} for _ in playing]
     out, k = list(header), 0
@@ -122,8 +122,11 @@ def main(argv):
     ap.add_argument("--variants", type=int, default=2)
     ap.add_argument("--sources", default="freedoom")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--play-beats", default="%d,%d" % PLAY_BEATS, help="playing spans, whole beats: min,max")
+    ap.add_argument("--rest-beats", default="%d,%d" % REST_BEATS, help="rests, whole beats: min,max")
     a = ap.parse_args(argv)
     sources = set(a.sources.split(","))
+    play, rest = (tuple(int(x) for x in v.split(",")) for v in (a.play_beats, a.rest_beats))
     os.makedirs(a.out, exist_ok=True)
     rng, n = random.Random(a.seed), 0
     tmp = os.path.join(a.out, "tokens.jsonl.tmp")
@@ -135,7 +138,7 @@ def main(argv):
             w.write(json.dumps({"id": piece["id"], "tokens": piece["tokens"]}) + "\n")
             for k in range(1, a.variants + 1):
                 w.write(json.dumps({"id": "%s~sparse%d" % (piece["id"], k),
-                                    "tokens": variant(piece["tokens"], rng)}) + "\n")
+                                    "tokens": variant(piece["tokens"], rng, play, rest)}) + "\n")
             n += 1
     os.replace(tmp, os.path.join(a.out, "tokens.jsonl"))
     print("%d pieces and %d variants each in %s" % (n, a.variants, a.out))
