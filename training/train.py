@@ -87,16 +87,20 @@ def load_corpus(corpus, sources, no_conditioning, curve_features=ModelConfig().c
     return out
 
 
+def piece_hash(pid):
+    """Hash of the piece's own id: a derived variant (`ID~sparse1`, corpus/sparse_variants.py) goes with its piece."""
+    return hashlib.sha1(pid.split("~", 1)[0].encode()).hexdigest()
+
+
 def is_validation(pid, percent):
-    """By the piece's own id: a derived variant (`ID~sparse1`, corpus/sparse_variants.py) goes with its piece."""
-    base = pid.split("~", 1)[0]
-    return int(hashlib.sha1(base.encode()).hexdigest()[:8], 16) % 100 < percent
+    return int(piece_hash(pid)[:8], 16) % 100 < percent
 
 
 def split(pieces, percent):
     val = [p for p in pieces if is_validation(p[0], percent)]
-    if not val:  # a tiny corpus: still hold one piece out, the one with the smallest hash
-        val = [min(pieces, key=lambda p: hashlib.sha1(p[0].encode()).hexdigest())]
+    if not val:  # a tiny corpus: still hold one piece out (with its variants), the one with the smallest hash
+        first = min(piece_hash(p[0]) for p in pieces)
+        val = [p for p in pieces if piece_hash(p[0]) == first]
     ids = {p[0] for p in val}
     return [p for p in pieces if p[0] not in ids], val
 

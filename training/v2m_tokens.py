@@ -65,6 +65,14 @@ def velocity_value(velocity):
     return (max(1, min(127, velocity)) - 1) // 4
 
 
+def kind(token):
+    """The kind of a token id (KINDS), e.g. "POS"; "?" outside the vocabulary."""
+    for k, first, count in KINDS:
+        if first <= token < first + count:
+            return k
+    return "?"
+
+
 def name(token):
     for kind, first, count in KINDS:
         if first <= token < first + count:

@@ -31,10 +31,6 @@ QUARTER = vt.UNITS_PER_QUARTER
 REST_BEATS, PLAY_BEATS, LAYER_DROP = (1, 3), (3, 12), 0.3
 
 
-def kind(token):
-    return vt.name(token).split("_", 1)[0]
-
-
 def parse(tokens):
     """(header, bars): header is [BOS, TIMESIG, TEMPO]; a bar is (prefix tokens, start unit, events);
     an event is (pos, tempo token or None, [(program, [(key, dur, vel)])])."""
@@ -45,20 +41,20 @@ def parse(tokens):
         if bars:
             start += vt.bar_units(metre)
         prefix, i = [tokens[i]], i + 1
-        if i < len(tokens) and kind(tokens[i]) == "TIMESIG":
+        if i < len(tokens) and vt.kind(tokens[i]) == "TIMESIG":
             metre = tokens[i] - F["TIMESIG"]
             prefix.append(tokens[i])
             i += 1
         events = []
-        while i < len(tokens) and kind(tokens[i]) == "POS":
+        while i < len(tokens) and vt.kind(tokens[i]) == "POS":
             pos, tempo, groups = tokens[i] - F["POS"], None, []
             i += 1
-            if kind(tokens[i]) == "TEMPO":
+            if vt.kind(tokens[i]) == "TEMPO":
                 tempo, i = tokens[i], i + 1
-            while i < len(tokens) and kind(tokens[i]) == "PROGRAM":
+            while i < len(tokens) and vt.kind(tokens[i]) == "PROGRAM":
                 program, notes = tokens[i], []
                 i += 1
-                while i < len(tokens) and kind(tokens[i]) in ("PITCH", "DRUM"):
+                while i < len(tokens) and vt.kind(tokens[i]) in ("PITCH", "DRUM"):
                     notes.append(tuple(tokens[i:i + 3]))
                     i += 3
                 groups.append((program, notes))
@@ -89,7 +85,7 @@ def variant(tokens, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
         out += prefix
         for pos, tempo, groups in events:
             unit = start + pos
-            while playing[k][1] <= unit and k + 1 < len(playing) and playing[k + 1][0] <= unit:
+            while k + 1 < len(playing) and playing[k + 1][0] <= unit:  # spans are in order
                 k += 1
             span_start, span_stop = playing[k]
             kept = []
@@ -111,7 +107,7 @@ def variant(tokens, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
 
 def trim(tokens):
     """End on a note (TOKENS.md: no trailing bars or tempo changes), then EOS."""
-    last = max(i for i, t in enumerate(tokens) if kind(t) == "VEL")
+    last = max(i for i, t in enumerate(tokens) if vt.kind(t) == "VEL")
     return tokens[:last + 1] + [F["EOS"]]
 
 

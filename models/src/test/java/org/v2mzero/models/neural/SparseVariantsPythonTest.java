@@ -1,5 +1,6 @@
 package org.v2mzero.models.neural;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ class SparseVariantsPythonTest {
             int[] tokens = JSON.treeToValue(piece.get("tokens"), int[].class);
             String base = id.split("~")[0];
             if (id.equals(base)) {
-                assertTrue(Arrays.equals(pieces.get(id), tokens), id + ": the piece itself, unchanged");
+                assertArrayEquals(pieces.get(id), tokens, id + ": the piece itself, unchanged");
                 continue;
             }
             TokenGrammar.check(tokens);
