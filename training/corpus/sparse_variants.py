@@ -11,6 +11,10 @@ licence), and their conditioning is computed from their own rendering like any p
 written in by hand.
 
     sparse_variants.py SOURCE_CORPUS OUT_CORPUS [--variants 2] [--sources freedoom] [--seed 1]
+    sparse_variants.py SOURCE_CORPUS OUT_CORPUS --append --name sparseb --play-beats 2,6 ...
+
+--append adds variants of other spans, under another --name, to an OUT_CORPUS this script wrote
+(the pieces are in it already): one corpus with variants of two kinds (MODEL_CARD.md, r8).
 
 OUT_CORPUS/tokens.jsonl holds every chosen piece and its variants (`ID~sparseK`, same source prefix,
 so `train.py --sources` takes both; `train.py` holds a variant out with its piece).
@@ -19,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -120,23 +125,35 @@ def main(argv):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--play-beats", default="%d,%d" % PLAY_BEATS, help="playing spans, whole beats: min,max")
     ap.add_argument("--rest-beats", default="%d,%d" % REST_BEATS, help="rests, whole beats: min,max")
+    ap.add_argument("--name", default="sparse", help="variant ids are ID~NAMEk")
+    ap.add_argument("--append", action="store_true", help="add variants to OUT_CORPUS's pieces (written before)")
     a = ap.parse_args(argv)
     sources = set(a.sources.split(","))
     play, rest = (tuple(int(x) for x in v.split(",")) for v in (a.play_beats, a.rest_beats))
     os.makedirs(a.out, exist_ok=True)
     rng, n = random.Random(a.seed), 0
-    tmp = os.path.join(a.out, "tokens.jsonl.tmp")
+    path = os.path.join(a.out, "tokens.jsonl")
+    if a.append and not os.path.exists(path):
+        sys.exit("%s: not found; --append adds to a corpus this script wrote" % path)
+    tmp = path + ".tmp"
     with open(os.path.join(a.source, "tokens.jsonl")) as f, open(tmp, "w") as w:
+        if a.append:
+            with open(path) as kept:
+                for line in kept:
+                    if re.fullmatch(r"[^~]*~%s\d+" % re.escape(a.name), json.loads(line)["id"]):
+                        sys.exit("%s already has variants named %s; --append needs another --name" % (path, a.name))
+                    w.write(line)
         for line in f:
             piece = json.loads(line)
             if piece["id"].split("/", 1)[0] not in sources:
                 continue
-            w.write(json.dumps({"id": piece["id"], "tokens": piece["tokens"]}) + "\n")
+            if not a.append:
+                w.write(json.dumps({"id": piece["id"], "tokens": piece["tokens"]}) + "\n")
             for k in range(1, a.variants + 1):
-                w.write(json.dumps({"id": "%s~sparse%d" % (piece["id"], k),
+                w.write(json.dumps({"id": "%s~%s%d" % (piece["id"], a.name, k),
                                     "tokens": variant(piece["tokens"], rng, play, rest)}) + "\n")
             n += 1
-    os.replace(tmp, os.path.join(a.out, "tokens.jsonl"))
+    os.replace(tmp, path)  # a failed run leaves OUT_CORPUS as it was
     print("%d pieces and %d variants each in %s" % (n, a.variants, a.out))
 
 

@@ -23,6 +23,7 @@ import org.v2mzero.protocol.TempoMap;
  * {@code training/corpus/sparse_variants.py} (rests and left-out instruments cut into corpus pieces)
  * writes what Java's grammar accepts, and takes notes away without adding or moving any: every note of
  * a variant is a note of its piece, no longer than there, and each variant rests where its piece played.
+ * {@code --append} adds variants of another kind to that corpus, and refuses a name it already holds.
  */
 class SparseVariantsPythonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,12 +47,20 @@ class SparseVariantsPythonTest {
         Path source = Files.createDirectories(dir.resolve("source"));
         Files.writeString(source.resolve("tokens.jsonl"), jsonl);
 
-        Python.Result result = Python.run(List.of(Python.repoFile("training/corpus/sparse_variants.py").toString(),
-                source.toString(), dir.resolve("out").toString(), "--variants", "2", "--sources", "freedoom"));
-
+        Path out = dir.resolve("out/tokens.jsonl");
+        Python.Result result = sparseVariants(source, "--variants", "2", "--sources", "freedoom");
         assertEquals(0, result.exitCode(), result.err());
-        List<String> lines = Files.readAllLines(dir.resolve("out/tokens.jsonl"));
-        assertEquals(5 * 3, lines.size(), "5 freedoom pieces and 2 variants each; the mma piece left out");
+        assertEquals(5 * 3, Files.readAllLines(out).size(), "5 freedoom pieces and 2 variants each; the mma piece left out");
+        result = sparseVariants(source, "--append", "--name", "sparseb", "--variants", "1",
+                "--play-beats", "2,6", "--rest-beats", "2,4", "--seed", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5 * 4, lines.size(), "--append adds one more variant of each piece, not the pieces again");
+        assertEquals(5, lines.stream().filter(l -> l.contains("~sparseb1\"")).count());
+
+        result = sparseVariants(source, "--append", "--name", "sparseb");
+        assertTrue(result.exitCode() != 0 && result.err().contains("already has variants named sparseb"), result.err());
+        assertEquals(lines, Files.readAllLines(out), "a refused --append leaves the corpus as it was");
         for (String line : lines) {
             JsonNode piece = JSON.readTree(line);
             String id = piece.get("id").asText();
@@ -67,6 +76,13 @@ class SparseVariantsPythonTest {
             assertNotesTakenFrom(original, variant, id);
             assertRestsWhereThePiecePlayed(original, variant, id);
         }
+    }
+
+    private Python.Result sparseVariants(Path source, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of(Python.repoFile("training/corpus/sparse_variants.py").toString(),
+                source.toString(), dir.resolve("out").toString()));
+        args.addAll(List.of(options));
+        return Python.run(args);
     }
 
     /** Every note of the variant is one of the piece's (same program, onset and key), no longer. */
