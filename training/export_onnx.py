@@ -20,7 +20,7 @@ import os
 import numpy as np
 import torch
 
-from v2m_model import CURVE_OFFSETS, FORMAT, HIT_CHANNELS, TOKENS, ModelConfig, V2mModel
+from v2m_model import CURVE_OFFSETS, FORMAT, GRID_SLOTS, HIT_CHANNELS, TOKENS, ModelConfig, V2mModel
 
 OPSET = 17
 
@@ -114,7 +114,7 @@ def write_model_json(model, out_dir, training, curve_guidance):
     c = model.config
     meta = {"format": FORMAT, "tokens": TOKENS, "vocab": c.vocab, "context": c.context,
             "layers": c.layers, "heads": c.heads, "headDim": c.head_dim, "dModel": c.d_model,
-            "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS, "styleDimensions": c.style_dimensions,
+            "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS, "gridSlots": GRID_SLOTS, "styleDimensions": c.style_dimensions,
             "graphs": {"full": "full.onnx", "step": "step.onnx"}, "training": training,
             "sampling": {"temperature": 1.0, "topP": 0.95, "curveGuidance": curve_guidance}}
     path = os.path.join(out_dir, "model.json")

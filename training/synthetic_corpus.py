@@ -12,7 +12,8 @@ import os
 
 import numpy as np
 
-from v2m_model import CURVE_OFFSETS, HIT_CHANNELS
+from train import COND_FORMAT
+from v2m_model import CURVE_OFFSETS, GRID_SLOTS, HIT_CHANNELS, ModelConfig
 
 BOS, EOS, BAR, TIMESIG_4_4, TEMPO_120 = 1, 2, 3, 15, 160
 POS, DRUMS, BASS, PITCH, DRUM, DUR, VEL = 341, 533, 534 + 33, 662, 790, 918, 982
@@ -43,7 +44,8 @@ def piece(rng, bars):
     tokens.append(EOS)
     times.append(times[-1])
     t = np.array(times)[:, None] + np.array(CURVE_OFFSETS)[None, :]
-    hits = np.zeros((len(tokens), len(HIT_CHANNELS)))  # no hits: the samples carry the signal here
+    # no hits (nor a bar grid of them): the samples carry the signal here
+    hits = np.zeros((len(tokens), ModelConfig().curve_features - len(CURVE_OFFSETS)))
     return tokens, np.concatenate([curve(t), hits], axis=1).astype(np.float32), seconds
 
 
@@ -64,8 +66,8 @@ def make(out_dir, pieces=60, seed=0):
                           "description": "synthetic drum and bass loop"})
             offset += len(tokens)
     with open(os.path.join(cond, "index.json"), "w") as f:
-        json.dump({"format": "v2m-cond-2", "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS,
-                   "curveFeatures": len(CURVE_OFFSETS) + len(HIT_CHANNELS), "styleDimensions": 384,
+        json.dump({"format": COND_FORMAT, "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS,
+                   "gridSlots": GRID_SLOTS, "curveFeatures": ModelConfig().curve_features, "styleDimensions": 384,
                    "pieces": index}, f)
     return out_dir
 

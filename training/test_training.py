@@ -25,7 +25,7 @@ import train as training  # noqa: E402
 def test_cache_and_causality():
     torch.manual_seed(0)
     m = V2mModel(ModelConfig(d_model=32, layers=2, heads=2, context=64, dropout=0.0)).eval()
-    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 9), torch.randn(2, 384)
+    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, m.config.curve_features), torch.randn(2, 384)
     with torch.no_grad():
         full, k, v = m(t, c, s)
         pk, pv = m.empty_cache(2)
@@ -58,16 +58,16 @@ def test_exact_resume():
 
 def test_init_from_a_model_with_fewer_curve_features():
     torch.manual_seed(1)
-    small = ModelConfig(d_model=32, layers=2, heads=2, context=64, dropout=0.0, curve_features=6)
+    small = ModelConfig(d_model=32, layers=2, heads=2, context=64, dropout=0.0, curve_features=9)  # v2m-neural-2
     old = V2mModel(small).eval()
-    new = V2mModel(ModelConfig(**dict(small.to_dict(), curve_features=9))).eval()
+    new = V2mModel(ModelConfig(**dict(small.to_dict(), curve_features=25))).eval()
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "old.pt")
         torch.save({"model": old.state_dict()}, path)
         training.init_from(new, path)
-    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 9), torch.randn(2, 384)
+    t, c, s = torch.randint(3, 1014, (2, 9)), torch.randn(2, 9, 25), torch.randn(2, 384)
     with torch.no_grad():
-        same = (new(t, c, s)[0] - old(t, c[:, :, :6], s)[0]).abs().max()
+        same = (new(t, c, s)[0] - old(t, c[:, :, :9], s)[0]).abs().max()
     assert same < 1e-6, "the new curve features must start with no effect: %s" % same
 
 
@@ -85,7 +85,7 @@ def test_curve_dropout_zeroes_whole_crops():
 def test_hit_weights_count_tokens_on_hits_more():
     torch.manual_seed(1)
     logits, targets = torch.randn(1, 4, 10), torch.tensor([[3, 4, 5, 0]])  # the last target is PAD
-    curve = torch.zeros(1, 4, 9)
+    curve = torch.zeros(1, 4, ModelConfig().curve_features)
     curve[0, 1, training.ON_HIT] = 1.0
     assert training.hit_weights(curve, 0.0) is None, "off by default"
     plain = masked_loss(logits, targets)

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Train the v2m-neural-2 model (MODEL.md) on a corpus of tokens.jsonl + conditioning/.
+"""Train the v2m-neural-3 model (MODEL.md) on a corpus of tokens.jsonl + conditioning/.
 
     /usr/bin/python3 training/train.py --run runs/r1 --minutes 120          # start
     /usr/bin/python3 training/train.py --run runs/r1 --minutes 120 --resume # continue exactly
@@ -33,7 +33,7 @@ import torch
 
 from v2m_model import CURVE_OFFSETS, HIT_CHANNELS, ModelConfig, V2mModel, masked_loss
 
-COND_FORMAT = "v2m-cond-2"  # conditioning/index.json, MODEL.md
+COND_FORMAT = "v2m-cond-3"  # conditioning/index.json, MODEL.md
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PAD = 0

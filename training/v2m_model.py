@@ -1,5 +1,5 @@
-"""The network of training/MODEL.md (version v2m-neural-2): a pre-norm decoder-only transformer over
-v2m-remi-1 tokens, conditioned per token on 9 curve features (6 curve samples, 3 hit channels) and per
+"""The network of training/MODEL.md (version v2m-neural-3): a pre-norm decoder-only transformer over
+v2m-remi-1 tokens, conditioned per token on 25 curve features (6 curve samples, 3 hit channels, 16 bar-grid slots) and per
 piece on a 384-float style.
 
 One module serves training and both ONNX graphs: forward() takes an optional attention cache
@@ -16,10 +16,11 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-FORMAT = "v2m-neural-2"
+FORMAT = "v2m-neural-3"
 TOKENS = "v2m-remi-1"
 CURVE_OFFSETS = [-0.5, -0.25, 0.0, 0.25, 0.5, 1.0]  # seconds, MODEL.md "Conditioning"
 HIT_CHANNELS = ["onHit", "nextHit", "lastHit"]  # after the samples, MODEL.md "Conditioning"
+GRID_SLOTS = 16  # the on-hit bump at each 16th of the token's bar, after the hit channels
 
 
 @dataclass
@@ -29,7 +30,7 @@ class ModelConfig:
     d_model: int = 192
     layers: int = 4
     heads: int = 4
-    curve_features: int = len(CURVE_OFFSETS) + len(HIT_CHANNELS)
+    curve_features: int = len(CURVE_OFFSETS) + len(HIT_CHANNELS) + GRID_SLOTS
     style_dimensions: int = 384
     dropout: float = 0.1  # training only; eval() and the exported graphs have none
 

@@ -33,7 +33,7 @@ import org.v2mzero.protocol.BadInputException;
  * workers; the files keep {@code tokens.jsonl}'s order whatever finishes first.
  */
 public final class CorpusConditioning {
-    public static final String FORMAT = "v2m-cond-2";
+    public static final String FORMAT = "v2m-cond-3";
 
     private final ObjectMapper json = new ObjectMapper();
     private final StemRenderer renderer;
@@ -133,6 +133,7 @@ public final class CorpusConditioning {
         }
         ArrayNode channels = index.putArray("hitChannels");
         CurveFeatures.hitChannels().forEach(channels::add);
+        index.put("gridSlots", CurveFeatures.GRID_SLOTS);
         index.put("curveFeatures", CurveFeatures.SIZE);
         index.put("styleDimensions", styleDimensions);
         ArrayNode list = index.putArray("pieces");

@@ -40,7 +40,7 @@ class CorpusConditioningCommandTest {
 
         Path dir = corpus.resolve("conditioning");
         JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
-        assertEquals("v2m-cond-2", index.get("format").asText());
+        assertEquals("v2m-cond-3", index.get("format").asText());
         assertEquals(384, index.get("styleDimensions").asInt());
         assertEquals(CurveFeatures.SIZE, index.get("curveFeatures").asInt());
         List<String> channels = new ArrayList<>();

@@ -53,6 +53,11 @@ final class CueGrammar {
         return t;
     }
 
+    /** The clock behind the grammar (read it, never feed it). */
+    TokenClock clock() {
+        return clock;
+    }
+
     private static void clear(boolean[] into, Kind kind) {
         for (int id = kind.first(); id < kind.first() + kind.count(); id++) {
             into[id] = false;

@@ -16,18 +16,27 @@ import org.v2mzero.protocol.Hit;
  * video curve is flat with narrow spikes of 4-7 z at its cuts. Sampled at a handful of offsets a spike
  * is often missed and, when seen, lies outside what the model met in training. A hit, picked by the same
  * {@link HitPicker} from either curve, means the same thing in both: "the strongest change around here".
+ *
+ * <p>Why the bar grid after them: the model places a note by choosing a position in the bar (a POS
+ * token), but the samples and hit channels are in seconds; to put a note on a cut it would have to turn
+ * a distance in seconds into a position through the tempo, from the few hundred hits a corpus holds.
+ * The grid gives it the on-hit bump at each 16th of the token's bar directly: slot k is the bump at
+ * grid unit 3k from the bar's start. A cue's tempo is fitted to the picture, so its cuts lie on it.
  */
 public final class CurveFeatures {
     /** Seconds from the token's time at which the curve is sampled. */
     private static final double[] OFFSETS = {-0.5, -0.25, 0, 0.25, 0.5, 1.0};
     /** The hit channels after the samples, in order (MODEL.md). */
     private static final List<String> HIT_CHANNELS = List.of("onHit", "nextHit", "lastHit");
-    /** Features per token: the samples, then the hit channels. */
-    public static final int SIZE = OFFSETS.length + HIT_CHANNELS.size();
+    /** Slots of the bar grid: the 16ths of a 4/4 bar (a longer bar's later 16ths are not in it). */
+    public static final int GRID_SLOTS = 16;
+    /** Features per token: the samples, the hit channels, the bar grid. */
+    public static final int SIZE = OFFSETS.length + HIT_CHANNELS.size() + GRID_SLOTS;
     /** Strong hits: a music curve passes 1.5 z at about 1 % of its note positions, a video's cuts reach 4-7 z. */
     public static final HitPicker HITS = new HitPicker(1.5, 0.5);
     /** Samples are clipped to this many standard deviations: beyond it a music curve almost never goes. */
     static final double CLIP = 3.0;
+    private static final int UNITS_PER_SLOT = Vocabulary.UNITS_PER_QUARTER / 4;
     /** Hit strengths (z) are capped here and scaled to 0..1. */
     static final double STRENGTH_CAP = 4.0;
     /** Width (s.d., seconds) of the on-hit bump: a token this close to a hit is on it. */
@@ -64,8 +73,14 @@ public final class CurveFeatures {
         return HIT_CHANNELS;
     }
 
-    /** Writes the {@link #SIZE} features at {@code seconds} into {@code into[offset..]}; allocation-free. */
-    public void sample(double seconds, float[] into, int offset) {
+    /** Writes the {@link #SIZE} features of the token {@code clock} accepted last into {@code into[offset..]}; allocation-free. */
+    public void sample(TokenClock clock, float[] into, int offset) {
+        around(clock.now(), into, offset);
+        grid(clock, into, offset + OFFSETS.length + HIT_CHANNELS.size());
+    }
+
+    /** The samples and the hit channels at {@code seconds}: the features before the grid. */
+    void around(double seconds, float[] into, int offset) {
         for (int i = 0; i < OFFSETS.length; i++) {
             double t = seconds + OFFSETS[i];
             // Outside the curve there is no change to tell: 0 is the z-scored curve's mean.
@@ -76,6 +91,16 @@ public final class CurveFeatures {
         into[offset + k] = (float) onHit(seconds);
         into[offset + k + 1] = (float) nextHit(seconds);
         into[offset + k + 2] = (float) lastHit(seconds);
+    }
+
+    /** The on-hit bump at each 16th of the clock's bar; 0 before the first BAR and past the bar's end. */
+    private void grid(TokenClock clock, float[] into, int offset) {
+        TokenGrammar g = clock.grammar();
+        for (int k = 0; k < GRID_SLOTS; k++) {
+            int unit = k * UNITS_PER_SLOT;
+            boolean inBar = g.bar() >= 0 && unit < g.barUnits();
+            into[offset + k] = inBar ? (float) onHit(clock.secondsInBar(g.barStart() + unit)) : 0f;
+        }
     }
 
     /** The strongest hit's bump at {@code t}: its weight on the hit, about 0 beyond 3 widths. */

@@ -20,7 +20,7 @@ import org.v2mzero.models.video.MediaFiles;
 import org.v2mzero.protocol.BadInputException;
 
 /**
- * A trained {@code v2m-neural-2} model (training/MODEL.md) loaded into ONNX Runtime: {@code model.json}
+ * A trained {@code v2m-neural-3} model (training/MODEL.md) loaded into ONNX Runtime: {@code model.json}
  * checked, {@code step.onnx} (the attention-cache graph) opened on CUDA or the CPU, {@code full.onnx}
  * opened on first use. From a folder, or the one shipped on the classpath under {@link #RESOURCE_FOLDER}.
  *

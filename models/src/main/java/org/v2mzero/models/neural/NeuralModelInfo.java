@@ -26,14 +26,14 @@ import org.v2mzero.protocol.BadInputException;
 public record NeuralModelInfo(String source, int context, int layers, int heads, int headDim, int dModel,
         String full, String step, JsonNode training, Sampling sampling) {
     /** The one network format this code runs. */
-    public static final String FORMAT = "v2m-neural-2";
+    public static final String FORMAT = "v2m-neural-3";
     public static final String FILE = "model.json";
     /** The style vector's length: a MiniLM embedding. */
     public static final int STYLE_DIMENSIONS = 384;
 
     /** The fields as written; boxed so a missing one reads as null. Unknown fields are ignored (newer exporters). */
     record Fields(String format, String tokens, Integer vocab, Integer context, Integer layers, Integer heads,
-            Integer headDim, Integer dModel, double[] curveOffsets, List<String> hitChannels,
+            Integer headDim, Integer dModel, double[] curveOffsets, List<String> hitChannels, Integer gridSlots,
             Integer styleDimensions, Graphs graphs, JsonNode training, Sampling sampling) {}
 
     record Graphs(String full, String step) {}
@@ -81,6 +81,7 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
                     + ", the offsets this code samples the curve at");
         }
         equal(source, "hitChannels", f.hitChannels(), CurveFeatures.hitChannels());
+        equal(source, "gridSlots", f.gridSlots(), CurveFeatures.GRID_SLOTS);
         int context = positive(source, "context", f.context());
         int layers = positive(source, "layers", f.layers());
         int heads = positive(source, "heads", f.heads());

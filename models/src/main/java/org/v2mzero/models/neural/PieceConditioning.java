@@ -36,9 +36,10 @@ public record PieceConditioning(String description, float[] style, float[] curve
         EventCurve curve = analyzer.analyze(pieceId, audio).curve().curve();
         CurveFeatures features = CurveFeatures.of(curve);
         float[] rows = new float[tokens.length * CurveFeatures.SIZE];
-        double[] times = TokenClock.times(tokens);
+        TokenClock clock = new TokenClock();
         for (int i = 0; i < tokens.length; i++) {
-            features.sample(times[i], rows, i * CurveFeatures.SIZE);
+            clock.accept(tokens[i]);
+            features.sample(clock, rows, i * CurveFeatures.SIZE);
         }
         String description = PieceDescription.of(pieceId, piece);
         return new PieceConditioning(description, embed.apply(description), rows, seconds);

@@ -56,7 +56,8 @@ final class SamplingLoop {
         }
         int[] header = CueGrammar.header(bpm);
         for (int id : header) {
-            append(id, cue.accept(id));
+            cue.accept(id);
+            append(id);
         }
         float[] logits = feed(0, count);
         double reported = 0;
@@ -73,7 +74,7 @@ final class SamplingLoop {
                 ended = true; // only BAR and POS move time: nothing more starts inside the cue
                 break;
             }
-            append(id, t);
+            append(id);
             written = t;
             if (t - reported >= durationSeconds / 100) {
                 reported = t;
@@ -127,13 +128,14 @@ final class SamplingLoop {
         return out;
     }
 
-    private void append(int id, double seconds) {
+    /** Appends the token the cue accepted last, with its curve row. */
+    private void append(int id) {
         if (count == tokens.length) {
             tokens = Arrays.copyOf(tokens, 2 * count);
             rows = Arrays.copyOf(rows, 2 * count * CurveFeatures.SIZE);
         }
         tokens[count] = id;
-        curve.sample(seconds, rows, count * CurveFeatures.SIZE);
+        curve.sample(cue.clock(), rows, count * CurveFeatures.SIZE);
         count++;
     }
 }

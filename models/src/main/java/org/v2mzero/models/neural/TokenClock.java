@@ -12,6 +12,8 @@ public final class TokenClock {
     private int anchorUnit;
     private double anchorSeconds;
     private double bpm = Double.NaN;
+    /** Seconds at the current bar's start. */
+    private double barStartSeconds;
 
     /**
      * Accepts the next token and returns its time in seconds.
@@ -20,6 +22,7 @@ public final class TokenClock {
      */
     public double accept(int id) {
         int tempoBefore = grammar.tempo();
+        int barBefore = grammar.bar();
         grammar.accept(id);
         if (grammar.tempo() != tempoBefore) {
             // A change at unit u starts at u: u's own time is still the old tempo's.
@@ -27,7 +30,29 @@ public final class TokenClock {
             anchorUnit = grammar.unit();
             bpm = Vocabulary.bpm(grammar.tempo());
         }
+        double now = now();
+        if (grammar.bar() != barBefore) {
+            barStartSeconds = now; // a BAR sits at its bar's start
+        }
+        return now;
+    }
+
+    /** Seconds of the token accepted last. */
+    public double now() {
         return seconds(grammar.unit());
+    }
+
+    /**
+     * Seconds at a grid unit of the current bar, at or after its start. Past the last tempo change at the
+     * tempo in force (a later change is not known yet); before it, when that change came inside this bar,
+     * interpolated from the bar's start: exact for one change in the bar.
+     */
+    public double secondsInBar(int unit) {
+        int barStart = grammar.barStart();
+        if (unit >= anchorUnit || anchorUnit <= barStart) {
+            return seconds(unit);
+        }
+        return barStartSeconds + (unit - barStart) * (anchorSeconds - barStartSeconds) / (anchorUnit - barStart);
     }
 
     /** The grammar state behind the clock (read it, never feed it). */

@@ -149,6 +149,16 @@ public final class TokenGrammar {
         return bar;
     }
 
+    /** The grid unit at which the current bar starts; 0 before the first BAR. */
+    public int barStart() {
+        return barStart;
+    }
+
+    /** Grid units in a bar of the metre in force; 0 before the header's. */
+    public int barUnits() {
+        return barUnits;
+    }
+
     /** The current position's grid unit from the start of the piece (bar start + POS). */
     public int unit() {
         return barStart + Math.max(0, position);

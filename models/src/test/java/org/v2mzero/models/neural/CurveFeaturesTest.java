@@ -26,18 +26,23 @@ class CurveFeaturesTest {
         return new EventCurve(t, v);
     }
 
+    /** Features before the bar grid: the samples and the hit channels. */
+    private static final int AROUND = 9;
+    private static final int ON_HIT = 6;
+
     private static float[] at(EventCurve curve, double seconds) {
-        float[] into = new float[CurveFeatures.SIZE];
-        CurveFeatures.of(curve).sample(seconds, into, 0);
+        float[] into = new float[AROUND];
+        CurveFeatures.of(curve).around(seconds, into, 0);
         return into;
     }
 
     @Test
     void samplesTheCurveAroundTheTokenTimeThenTheHitChannels() {
-        float[] into = new float[CurveFeatures.SIZE + 2];
-        CurveFeatures.of(RAMP).sample(5, into, 2);
+        float[] into = new float[AROUND + 2];
+        CurveFeatures.of(RAMP).around(5, into, 2);
         // The ramp's only hit is its end (2.5 z at 10 s): 5 s away, beyond the 2 s horizon.
         assertArrayEquals(new float[] {0, 0, 1.125f, 1.1875f, 1.25f, 1.3125f, 1.375f, 1.5f, 0, 0, 0}, into, 1e-6f);
+        assertEquals(AROUND + CurveFeatures.GRID_SLOTS, CurveFeatures.SIZE);
         assertArrayEquals(new double[] {-0.5, -0.25, 0, 0.25, 0.5, 1.0}, CurveFeatures.offsets());
         assertEquals(List.of("onHit", "nextHit", "lastHit"), CurveFeatures.hitChannels());
     }
@@ -49,7 +54,7 @@ class CurveFeaturesTest {
         into = at(RAMP, 0.1);
         assertEquals(0, into[0]);
         assertEquals(0.0875f, into[3], 1e-6f);
-        assertArrayEquals(new float[CurveFeatures.SIZE], at(EventCurve.EMPTY, 1));
+        assertArrayEquals(new float[AROUND], at(EventCurve.EMPTY, 1));
     }
 
     @Test
@@ -86,6 +91,74 @@ class CurveFeaturesTest {
     @Test
     void aFlatCurveHasNoHits() {
         EventCurve flat = new EventCurve(new double[] {0, 5, 10}, new double[] {0, 0, 0});
-        assertArrayEquals(new float[CurveFeatures.SIZE], at(flat, 5));
+        assertArrayEquals(new float[AROUND], at(flat, 5));
+    }
+
+    @Test
+    void theBarGridPutsEachHitOnItsSixteenthOfTheBar() {
+        CurveFeatures features = CurveFeatures.of(spikes());
+        int bar = Vocabulary.Kind.BAR.first();
+        TokenClock clock = new TokenClock();
+        // 120 bpm 4/4: a bar is 2 s, a 16th 0.125 s. Bar 1 is 2..4 s, bar 2 4..6 s (the 6 z cut on its
+        // first 16th), bar 3 6..8 s (the 2.5 z hit at 7 s on its ninth).
+        float[][] grids = new float[4][];
+        for (int id : new int[] {Vocabulary.Kind.BOS.first(), Vocabulary.Kind.TIMESIG.first() + Vocabulary.metre(4, 4),
+                Vocabulary.Kind.TEMPO.first() + Vocabulary.tempo(120)}) {
+            clock.accept(id);
+        }
+        assertArrayEquals(new float[CurveFeatures.GRID_SLOTS], grid(features, clock), "no bar yet, no grid");
+        for (int b = 0; b < 4; b++) {
+            clock.accept(bar);
+            clock.accept(Vocabulary.Kind.POS.first() + 12 * b); // any position of the bar sees the same grid
+            grids[b] = grid(features, clock);
+            for (Vocabulary.Kind k : new Vocabulary.Kind[] {Vocabulary.Kind.PROGRAM, Vocabulary.Kind.DRUM,
+                    Vocabulary.Kind.DUR, Vocabulary.Kind.VEL}) {
+                clock.accept(k.first() + switch (k) {
+                    case PROGRAM -> Vocabulary.DRUM_KIT;
+                    case DRUM -> 36;
+                    default -> 20;
+                });
+                assertArrayEquals(grids[b], grid(features, clock), "the note's tokens see their position's grid");
+            }
+            for (int k = 0; k < CurveFeatures.GRID_SLOTS; k++) {
+                float[] around = at(spikes(), 2 * b + k * 0.125);
+                assertEquals(around[ON_HIT], grids[b][k], 1e-6f, "bar " + b + " slot " + k + ": the on-hit bump there");
+            }
+        }
+        assertEquals(1f, grids[2][0], 1e-6f);
+        assertEquals((float) Math.exp(-0.5 * Math.pow(0.125 / 0.06, 2)), grids[1][15], 1e-6f);
+        assertEquals(0.625f, grids[3][8], 1e-6f);
+        assertEquals(4, countAbove(grids, 0.1f), "the cut, the 16ths either side of it (bar 1's last, bar 2's second), the 7 s hit");
+    }
+
+    @Test
+    void theGridStopsAtTheEndOfAShorterBar() {
+        CurveFeatures features = CurveFeatures.of(spikes());
+        TokenClock clock = new TokenClock();
+        // 3/4 at 90 bpm: a bar is 2 s again, but holds 12 sixteenths of 1/6 s: bar 2 starts on the cut.
+        for (int id : new int[] {Vocabulary.Kind.BOS.first(), Vocabulary.Kind.TIMESIG.first() + Vocabulary.metre(3, 4),
+                Vocabulary.Kind.TEMPO.first() + Vocabulary.tempo(90), Vocabulary.Kind.BAR.first(),
+                Vocabulary.Kind.BAR.first(), Vocabulary.Kind.BAR.first()}) {
+            clock.accept(id);
+        }
+        float[] grid = grid(features, clock);
+        assertEquals(1f, grid[0], 1e-6f);
+        assertArrayEquals(new float[4], Arrays.copyOfRange(grid, 12, 16), "no 16ths past the bar's end");
+    }
+
+    private static float[] grid(CurveFeatures features, TokenClock clock) {
+        float[] into = new float[CurveFeatures.SIZE];
+        features.sample(clock, into, 0);
+        return Arrays.copyOfRange(into, AROUND, CurveFeatures.SIZE);
+    }
+
+    private static int countAbove(float[][] grids, float threshold) {
+        int n = 0;
+        for (float[] g : grids) {
+            for (float v : g) {
+                n += v > threshold ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

@@ -9,9 +9,9 @@ import org.v2mzero.protocol.BadInputException;
 
 class NeuralModelInfoTest {
     private static final String GOOD = """
-            {"format": "v2m-neural-2", "tokens": "v2m-remi-1", "vocab": 1014, "context": 512, "layers": 4,
+            {"format": "v2m-neural-3", "tokens": "v2m-remi-1", "vocab": 1014, "context": 512, "layers": 4,
              "heads": 4, "headDim": 64, "dModel": 256, "curveOffsets": [-0.5, -0.25, 0.0, 0.25, 0.5, 1.0],
-             "hitChannels": ["onHit", "nextHit", "lastHit"], "styleDimensions": 384, "graphs": {"full": "full.onnx", "step": "step.onnx"},
+             "hitChannels": ["onHit", "nextHit", "lastHit"], "gridSlots": 16, "styleDimensions": 384, "graphs": {"full": "full.onnx", "step": "step.onnx"},
              "training": {"step": 4000}, "newerField": 1}
             """;
 
@@ -39,9 +39,10 @@ class NeuralModelInfoTest {
 
     @Test
     void errorsNameTheFileAndTheField() {
-        // A v2m-neural-1 model (6 curve features, no hit channels) cannot run on this code.
-        assertError("m/model.json: format : \"v2m-neural-1\" (expected: \"v2m-neural-2\")",
-                GOOD.replace("v2m-neural-2", "v2m-neural-1"));
+        // A v2m-neural-2 model (9 curve features, no bar grid) cannot run on this code.
+        assertError("m/model.json: format : \"v2m-neural-2\" (expected: \"v2m-neural-3\")",
+                GOOD.replace("v2m-neural-3", "v2m-neural-2"));
+        assertError("m/model.json: gridSlots : 8 (expected: 16)", GOOD.replace("\"gridSlots\": 16", "\"gridSlots\": 8"));
         assertError("m/model.json: hitChannels : [onHit] (expected: [onHit, nextHit, lastHit])",
                 GOOD.replace("[\"onHit\", \"nextHit\", \"lastHit\"]", "[\"onHit\"]"));
         assertError("m/model.json: tokens : \"other\" (expected: \"v2m-remi-1\")", GOOD.replace("v2m-remi-1", "other"));

@@ -107,7 +107,7 @@ class OnnxGeneratorTest {
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress rises: " + progress);
         }
-        assertTrue(a.style().startsWith("neural (v2m-neural-2, CPU)"), a.style());
+        assertTrue(a.style().startsWith("neural (v2m-neural-3, CPU)"), a.style());
         assertEquals(1, a.tempoMap().changes().size(), "one tempo");
     }
 

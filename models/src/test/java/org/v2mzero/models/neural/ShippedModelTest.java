@@ -19,7 +19,7 @@ class ShippedModelTest {
         try (NeuralModel m = NeuralModel.loadDefault(NeuralModel.Device.CPU)) {
             NeuralModelInfo i = m.info();
             assertEquals(List.of(512, 4, 4, 48, 192), List.of(i.context(), i.layers(), i.heads(), i.headDim(), i.dModel()));
-            // Its own steps and those of the run it started from (MODEL_CARD.md: r1, then r3).
+            // Its own steps and those of the runs it started from (MODEL_CARD.md: r1, r3, then r9).
             int steps = i.training().get("step").asInt() + i.training().path("initFromSteps").asInt(0);
             assertTrue(steps >= 1000, i.training().toString());
             assertEquals("CPU", m.executionProvider());

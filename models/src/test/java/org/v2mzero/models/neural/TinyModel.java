@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A tiny random {@code v2m-neural-2} model (context 64, 2 layers, d 32) that {@code training/export_onnx.py
+ * A tiny random {@code v2m-neural-3} model (context 64, 2 layers, d 32) that {@code training/export_onnx.py
  * --tiny} writes with torch's reference logits: the tests never depend on a shipped model. Exported once
  * per test JVM (a few seconds) into {@code target/}; skipped (failed in CI) without torch and onnx.
  */

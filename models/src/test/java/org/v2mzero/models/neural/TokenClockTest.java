@@ -63,6 +63,25 @@ class TokenClockTest {
     }
 
     @Test
+    void secondsInBarHoldAcrossATempoChangeInsideTheBar() {
+        int tempo = Vocabulary.Kind.TEMPO.first();
+        int[] tokens = {
+            Vocabulary.Kind.BOS.first(), Vocabulary.Kind.TIMESIG.first() + Vocabulary.metre(4, 4), tempo + Vocabulary.tempo(120),
+            Vocabulary.Kind.BAR.first(), Vocabulary.Kind.BAR.first(), Vocabulary.Kind.POS.first() + 24, tempo + Vocabulary.tempo(60)};
+        TokenClock clock = new TokenClock();
+        for (int id : tokens) {
+            clock.accept(id);
+        }
+        // Bar 1 starts at unit 48, 2 s; 120 bpm (1/24 s a unit) to unit 72 (3 s), 60 bpm (1/12 s a unit) after.
+        assertEquals(48, clock.grammar().barStart());
+        assertEquals(3.0, clock.now(), 1e-12);
+        assertEquals(2.0, clock.secondsInBar(48), 1e-12);
+        assertEquals(2.5, clock.secondsInBar(60), 1e-12);
+        assertEquals(3.0, clock.secondsInBar(72), 1e-12);
+        assertEquals(4.0, clock.secondsInBar(84), 1e-12);
+    }
+
+    @Test
     void anUngrammaticalTokenIsRefusedAndLeavesTheClockAsItWas() {
         TokenClock clock = new TokenClock();
         clock.accept(Vocabulary.Kind.BOS.first());
