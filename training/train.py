@@ -53,7 +53,7 @@ def log(run, msg):
 # ---------------------------------------------------------------- data
 
 def load_corpus(corpus, sources, no_conditioning, curve_features=ModelConfig().curve_features, style_dimensions=384):
-    """[(id, tokens int64 [n], curve float32 [n,9], style float32 [384])] of the chosen sources."""
+    """[(id, tokens int64 [n], curve float32 [n, curve_features], style float32 [384])] of the chosen sources."""
     pieces = []
     with open(os.path.join(corpus, "tokens.jsonl")) as f:
         for line in f:
@@ -106,7 +106,7 @@ def split(pieces, percent):
 
 
 def window(piece, start, length):
-    """tokens [length], curve [length,9], style of piece from start, PAD/zero-filled past its end."""
+    """tokens [length], curve [length, curve_features], style of piece from start, PAD/zero-filled past its end."""
     _, tokens, curve, style = piece
     t = np.full(length, PAD, np.int64)
     c = np.zeros((length, curve.shape[1]), np.float32)

@@ -101,7 +101,7 @@ class V2mModel(nn.Module):
             nn.init.zeros_(m.bias)
 
     def forward(self, tokens, curve, style, past_key=None, past_value=None):
-        """tokens [B,S] int64, curve [B,S,9], style [B,384], past_key/value [L,B,H,P,hd] or None.
+        """tokens [B,S] int64, curve [B,S,curve_features], style [B,384], past_key/value [L,B,H,P,hd] or None.
 
         Returns logits [B,S,vocab], present_key, present_value [L,B,H,P+S,hd]. Token i sits at
         position P+i and sees the P cached positions and the new tokens <= i.

@@ -133,16 +133,17 @@ def main(argv):
     os.makedirs(a.out, exist_ok=True)
     rng, n = random.Random(a.seed), 0
     path = os.path.join(a.out, "tokens.jsonl")
-    if a.append and not os.path.exists(path):
-        sys.exit("%s: not found; --append adds to a corpus this script wrote" % path)
+    kept = []
+    if a.append:
+        if not os.path.exists(path):
+            sys.exit("%s: not found; --append adds to a corpus this script wrote" % path)
+        with open(path) as f:
+            kept = f.readlines()
+        if any(re.fullmatch(r"[^~]*~%s\d+" % re.escape(a.name), json.loads(line)["id"]) for line in kept):
+            sys.exit("%s already has variants named %s; --append needs another --name" % (path, a.name))
     tmp = path + ".tmp"
     with open(os.path.join(a.source, "tokens.jsonl")) as f, open(tmp, "w") as w:
-        if a.append:
-            with open(path) as kept:
-                for line in kept:
-                    if re.fullmatch(r"[^~]*~%s\d+" % re.escape(a.name), json.loads(line)["id"]):
-                        sys.exit("%s already has variants named %s; --append needs another --name" % (path, a.name))
-                    w.write(line)
+        w.writelines(kept)
         for line in f:
             piece = json.loads(line)
             if piece["id"].split("/", 1)[0] not in sources:

@@ -30,13 +30,13 @@ public final class CurveFeatures {
     private static final List<String> HIT_CHANNELS = List.of("onHit", "nextHit", "lastHit");
     /** Slots of the bar grid: the 16ths of a 4/4 bar (a longer bar's later 16ths are not in it). */
     public static final int GRID_SLOTS = 16;
+    private static final int UNITS_PER_SLOT = Vocabulary.UNITS_PER_QUARTER / 4;
     /** Features per token: the samples, the hit channels, the bar grid. */
     public static final int SIZE = OFFSETS.length + HIT_CHANNELS.size() + GRID_SLOTS;
     /** Strong hits: a music curve passes 1.5 z at about 1 % of its note positions, a video's cuts reach 4-7 z. */
     public static final HitPicker HITS = new HitPicker(1.5, 0.5);
     /** Samples are clipped to this many standard deviations: beyond it a music curve almost never goes. */
     static final double CLIP = 3.0;
-    private static final int UNITS_PER_SLOT = Vocabulary.UNITS_PER_QUARTER / 4;
     /** Hit strengths (z) are capped here and scaled to 0..1. */
     static final double STRENGTH_CAP = 4.0;
     /** Width (s.d., seconds) of the on-hit bump: a token this close to a hit is on it. */
