@@ -35,6 +35,7 @@ public final class ArdourOscTransportSource extends OscTransportSource {
     private static final Logger LOG = Logger.getLogger(ArdourOscTransportSource.class.getName());
 
     private final ArdourSurface surface = new ArdourSurface();
+    private final LocateRetry locates;
     private volatile boolean playing;
     private volatile boolean looping;
     private boolean sawSamples;
@@ -45,6 +46,8 @@ public final class ArdourOscTransportSource extends OscTransportSource {
      */
     public ArdourOscTransportSource(OscEndpoints endpoints, int sampleRate) {
         super("ardour", endpoints, sampleRate);
+        this.locates = new LocateRetry((frame, roll) -> send("/locate", (int) frame, roll ? 1 : 0), sampleRate,
+                Math.round(LOCATE_TOLERANCE_SECONDS * sampleRate));
     }
 
     @Override
@@ -90,18 +93,23 @@ public final class ArdourOscTransportSource extends OscTransportSource {
             }
             case "/position/samples" -> {
                 sawSamples = true;
-                tracker().reportPosition(OscArgs.samplesText(message, 0), nanos);
+                reportPosition(OscArgs.samplesText(message, 0), nanos);
             }
-            case "/transport_frame" -> tracker().reportPosition(wholeSamples(message), nanos);
+            case "/transport_frame" -> reportPosition(wholeSamples(message), nanos);
             case "/position/time" -> {
                 if (!sawSamples) {
-                    tracker().reportPosition(toFrames(ArdourClock.seconds(message), sampleRate()), nanos);
+                    reportPosition(toFrames(ArdourClock.seconds(message), sampleRate()), nanos);
                 }
             }
             default -> {
                 // Ardour sends much more feedback (markers, mute, solo, BBT); none moves the transport.
             }
         }
+    }
+
+    private void reportPosition(long frame, long nanos) {
+        tracker().reportPosition(frame, nanos);
+        locates.reported(frame, nanos);
     }
 
     private void setPlaying(boolean rolling, long nanos) {
@@ -143,7 +151,11 @@ public final class ArdourOscTransportSource extends OscTransportSource {
         send("/transport_stop");
     }
 
-    /** Sends {@code /locate <sample> <roll>}, rolling on if the transport rolls now. Any thread. */
+    /**
+     * Sends {@code /locate <sample> <roll>}, rolling on if the transport rolls now, and again until Ardour
+     * reports the new position ({@link LocateRetry}: Ardour 7.3 drops a locate that comes as it stops). Any
+     * thread.
+     */
     @Override
     public void locate(double seconds) throws IOException {
         long frame = toFrames(seconds, sampleRate());
@@ -151,7 +163,17 @@ public final class ArdourOscTransportSource extends OscTransportSource {
             // Ardour's /locate takes an OSC int32: 2^31 samples is over 12 hours at 48 kHz.
             throw new IllegalArgumentException("seconds : " + seconds + " (expected: < 2^31 samples)");
         }
-        send("/locate", (int) frame, playing ? 1 : 0);
+        locates.request(frame, playing);
+    }
+
+    /** Whether a locate is still waiting for Ardour to report it; any thread. */
+    boolean locatePending() {
+        return locates.pending();
+    }
+
+    @Override
+    void closed() {
+        locates.close();
     }
 
     /**

@@ -103,8 +103,12 @@ public abstract class OscTransportSource implements TransportSource, TransportAn
     public final void close() {
         if (lifecycle.close()) {
             link.close();
+            closed();
         }
     }
+
+    /** Releases what a dialect holds besides the link; once, after the link closed. */
+    void closed() {}
 
     /** Sends a control message; any thread, while running. */
     final void send(String address, Object... args) throws IOException {

@@ -122,6 +122,31 @@ class ArdourOscTransportSourceTest {
         assertEquals(sent, rig.controlsSeen().size(), "nothing sent for a locate Ardour would drop");
     }
 
+    /**
+     * A locate sent the moment Ardour says it stopped: Ardour 7.3 is then still finishing the stop and may
+     * drop it (its log: "bad transition, current state = DeclickToStop/WaitingForButler/Forwards event =
+     * Locate"), so the source sends it again until Ardour reports the new position ({@link LocateRetry}).
+     */
+    @Test
+    void aLocateTheMomentArdourStopsLands() throws Exception {
+        long sentBefore = locatesSent();
+        int tries = 5;
+        for (int i = 0; i < tries; i++) {
+            source.play();
+            await(TransportChange.PLAY);
+            source.stop();
+            await(TransportChange.STOP);
+            long target = (i + 2L) * RATE;
+            source.locate(i + 2.0);
+            awaitTrue(() -> rig.truthFrame() == target && source.anchor().frame() == target,
+                    () -> "locate to " + target + " after a stop: Ardour at " + rig.truthFrame() + ", followed at "
+                            + source.anchor().frame());
+            assertFalse(rig.truthPlaying(), "a locate while stopped stays stopped");
+        }
+        System.out.printf("ArdourOscTransportSourceTest: %d locates sent the moment Ardour stopped took %d sends%n",
+                tries, locatesSent() - sentBefore);
+    }
+
     @Test
     void answersPositionQueriesAndNamesTheSession() throws Exception {
         assertTrue(source.surface().await(() -> source.surface().sessionName().isPresent(), WAIT));
@@ -173,6 +198,10 @@ class ArdourOscTransportSourceTest {
 
     private static double allowedMs() {
         return 10 + Math.abs(1 - rig.clockSpeed()) * 100;
+    }
+
+    private static long locatesSent() {
+        return rig.controlsSeen().stream().filter("/locate"::equals).count();
     }
 
     private static String lastLocate() {

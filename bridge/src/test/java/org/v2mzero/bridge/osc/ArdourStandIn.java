@@ -9,8 +9,15 @@ import java.io.IOException;
  * of daw-notes.md, with {@code /position/samples} and {@code /position/time} as strings.
  */
 public final class ArdourStandIn extends OscDawStandIn {
+    private volatile int locatesToDrop;
+
     public ArdourStandIn() throws IOException {
         super();
+    }
+
+    /** Ignores the next {@code count} locates, as Ardour 7.3 ignores one that comes while it finishes a stop. */
+    void dropLocates(int count) {
+        locatesToDrop = count;
     }
 
     @Override
@@ -25,6 +32,10 @@ public final class ArdourStandIn extends OscDawStandIn {
             case "/transport_stop" -> setPlaying(false);
             case "/transport_frame" -> send("/transport_frame", truthFrame());
             case "/locate" -> {
+                if (locatesToDrop > 0) {
+                    locatesToDrop--;
+                    return;
+                }
                 dawLocate(((Number) message.getArguments().get(0)).longValue());
                 setPlaying(((Number) message.getArguments().get(1)).intValue() == 1);
             }

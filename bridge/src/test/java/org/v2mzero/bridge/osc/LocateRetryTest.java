@@ -1,0 +1,104 @@
+package org.v2mzero.bridge.osc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link LocateRetry} on its own (the sends it makes, with time), and wired into
+ * {@link ArdourOscTransportSource} against the stand-in dropping locates as Ardour 7.3 does right after a
+ * stop (the real Ardour dropping them: ArdourOscTransportSourceTest).
+ */
+class LocateRetryTest {
+    private static final int RATE = 48_000;
+    private static final long TOLERANCE = RATE / 20;
+    /** Long enough for every retry and the give-up to have run, with room for a busy machine. */
+    private static final long ALL_RETRIES_MILLIS = (LocateRetry.RETRIES + 2) * LocateRetry.RETRY_MILLIS;
+
+    private final List<Long> sent = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aLocateReportedInTimeIsSentOnce() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+            retry.request(96_000, false);
+            assertTrue(retry.pending());
+            retry.reported(480_128, System.nanoTime()); // where the DAW stopped: not the locate
+            assertTrue(retry.pending());
+            retry.reported(96_000, System.nanoTime());
+            assertFalse(retry.pending());
+            Thread.sleep(ALL_RETRIES_MILLIS);
+            assertEquals(List.of(96_000L), sent);
+        }
+    }
+
+    @Test
+    void aLocateNeverReportedIsSentAgainThenGivenUp() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+            long start = System.nanoTime();
+            retry.request(96_000, false);
+            Thread.sleep(ALL_RETRIES_MILLIS);
+            assertEquals(LocateRetry.RETRIES + 1, sent.size(), "the first send and every retry: " + sent);
+            assertFalse(retry.pending(), "given up");
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                    >= LocateRetry.RETRIES * LocateRetry.RETRY_MILLIS);
+        }
+    }
+
+    @Test
+    void aNewerLocateReplacesTheOlderOne() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+            retry.request(96_000, false);
+            retry.request(144_000, false);
+            retry.reported(144_000, System.nanoTime());
+            Thread.sleep(ALL_RETRIES_MILLIS);
+            assertEquals(List.of(96_000L, 144_000L), sent, "the older one is not retried");
+        }
+    }
+
+    @Test
+    void aRollingLocateLandsWhereItHasRolledSince() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+            long start = System.nanoTime();
+            retry.request(12_000, true);
+            Thread.sleep(200);
+            long rolled = (System.nanoTime() - start) * RATE / 1_000_000_000L;
+            retry.reported(12_000 + rolled + 2 * TOLERANCE, System.nanoTime()); // past where it could be
+            assertTrue(retry.pending());
+            retry.reported(12_000 + rolled, System.nanoTime());
+            assertFalse(retry.pending());
+        }
+    }
+
+    @Test
+    void theArdourSourceLandsALocateTheDawDropped() throws Exception {
+        try (ArdourStandIn daw = new ArdourStandIn()) {
+            ArdourOscTransportSource source = (ArdourOscTransportSource) daw.start();
+            try {
+                landsADroppedLocate(daw, source);
+            } finally {
+                source.close();
+            }
+        }
+    }
+
+    private static void landsADroppedLocate(ArdourStandIn daw, ArdourOscTransportSource source) throws Exception {
+        daw.dropLocates(2);
+        source.locate(2.0);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ALL_RETRIES_MILLIS);
+        while (daw.truthFrame() != 96_000 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(96_000, daw.truthFrame(), "the third send moved the DAW");
+        assertEquals(3, daw.controlsSeen().stream().filter("/locate"::equals).count(), daw.controlsSeen().toString());
+        while (source.locatePending() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(96_000, source.state().frame());
+        assertFalse(source.locatePending(), "settled by the DAW's report");
+    }
+}
