@@ -56,8 +56,13 @@ final class LocateRetry implements AutoCloseable {
     /** Sends a locate now and again until it is reported; a newer request replaces an older one. */
     void request(long frame, boolean roll) throws IOException {
         Pending first = new Pending(frame, roll, System.nanoTime(), RETRIES);
-        pending.set(first);
-        sender.send(frame, roll);
+        pending.set(first); // before the send: Ardour's report may come back before send() returns
+        try {
+            sender.send(frame, roll);
+        } catch (IOException | RuntimeException e) {
+            pending.compareAndSet(first, null);
+            throw e;
+        }
         schedule(first);
     }
 

@@ -2,6 +2,7 @@ package org.v2mzero.bridge.osc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -46,6 +47,16 @@ class LocateRetryTest {
             assertFalse(retry.pending(), "given up");
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
                     >= LocateRetry.RETRIES * LocateRetry.RETRY_MILLIS);
+        }
+    }
+
+    @Test
+    void aLocateThatCannotBeSentIsNotLeftPending() {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> {
+            throw new java.io.IOException("socket closed");
+        }, RATE, TOLERANCE)) {
+            assertThrows(java.io.IOException.class, () -> retry.request(96_000, false));
+            assertFalse(retry.pending());
         }
     }
 
