@@ -38,12 +38,8 @@ public final class ArdourRecording implements AutoCloseable {
     public static final String DEFAULT_CLIENT = "ardour";
     /** How long Ardour may take to answer or to apply a request: it answers in ~100 ms when idle. */
     static final Duration WAIT = Duration.ofSeconds(5);
-    /**
-     * How far past a locate's target Ardour may report its position: with JACK transport sync, Ardour's
-     * own position runs ahead of the JACK frame by its worst playback latency (4096 samples on a
-     * 1024-frame dummy server), far below this.
-     */
-    static final double LOCATE_SLACK_SECONDS = 0.5;
+    /** How far past a locate's target Ardour may report its position (its playback latency, see there). */
+    static final double LOCATE_SLACK_SECONDS = ArdourOscTransportSource.LOCATE_AHEAD_SECONDS;
     /** How far into a recording {@link #record} checks that Ardour is still armed. */
     static final double ROLL_CHECK_SECONDS = 0.25;
     private static final long QUERY_NANOS = 100_000_000;

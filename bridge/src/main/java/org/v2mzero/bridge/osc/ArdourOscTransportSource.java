@@ -34,6 +34,12 @@ public final class ArdourOscTransportSource extends OscTransportSource {
     static final int FEEDBACK_BITS = 3185;
     private static final Logger LOG = Logger.getLogger(ArdourOscTransportSource.class.getName());
 
+    /**
+     * How far past a locate's target Ardour may report it: following JACK transport, Ardour's own position
+     * runs ahead of the JACK frame by its playback latency (4096 samples on a 1024-frame server).
+     */
+    public static final double LOCATE_AHEAD_SECONDS = 0.5;
+
     private final ArdourSurface surface = new ArdourSurface();
     private final LocateRetry locates;
     private volatile boolean playing;
@@ -47,7 +53,7 @@ public final class ArdourOscTransportSource extends OscTransportSource {
     public ArdourOscTransportSource(OscEndpoints endpoints, int sampleRate) {
         super("ardour", endpoints, sampleRate);
         this.locates = new LocateRetry((frame, roll) -> send("/locate", (int) frame, roll ? 1 : 0), sampleRate,
-                Math.round(LOCATE_TOLERANCE_SECONDS * sampleRate));
+                Math.round(LOCATE_TOLERANCE_SECONDS * sampleRate), Math.round(LOCATE_AHEAD_SECONDS * sampleRate));
     }
 
     @Override
@@ -143,11 +149,13 @@ public final class ArdourOscTransportSource extends OscTransportSource {
 
     @Override
     public void play() throws IOException {
+        locates.cancel();
         send("/transport_play");
     }
 
     @Override
     public void stop() throws IOException {
+        locates.cancel();
         send("/transport_stop");
     }
 

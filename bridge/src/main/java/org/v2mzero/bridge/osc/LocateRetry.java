@@ -14,7 +14,9 @@ import java.util.logging.Logger;
  * its log says "bad transition, current state = DeclickToStop/WaitingForButler/Forwards event = Locate"
  * and the playhead stays where it stopped. Seen in 8 of 26 runs of TransportSourceContractTest against
  * {@code ardour7-lua} on a busy 2-core machine, where the locate came 2 ms after the stop; a locate right
- * after a stop is what "stop, back to the cue's start" sends.
+ * after a stop is what "stop, back to the cue's start" sends. A play or stop sent meanwhile cancels the
+ * retries ({@link #cancel}): a locate sent again after a roll would move a rolling transport, and cut a
+ * recording in two (ArdourRecordingTest caught that).
  *
  * <p>Threads: {@link #request} from any thread, {@link #reported} on the link's thread, the retries on a
  * daemon timer thread of its own, ended by {@link #close}.
@@ -37,6 +39,7 @@ final class LocateRetry implements AutoCloseable {
     private final Sender sender;
     private final int sampleRate;
     private final long toleranceFrames;
+    private final long aheadFrames;
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "v2m-locate-retry");
@@ -45,12 +48,14 @@ final class LocateRetry implements AutoCloseable {
     });
 
     /**
-     * @param toleranceFrames how far from the target (or from where it has rolled since) a report may land
+     * @param toleranceFrames how far before the target a report may land
+     * @param aheadFrames     how far past the target (or past where it has rolled since) a report may land
      */
-    LocateRetry(Sender sender, int sampleRate, long toleranceFrames) {
+    LocateRetry(Sender sender, int sampleRate, long toleranceFrames, long aheadFrames) {
         this.sender = sender;
         this.sampleRate = sampleRate;
         this.toleranceFrames = toleranceFrames;
+        this.aheadFrames = aheadFrames;
     }
 
     /** Sends a locate now and again until it is reported; a newer request replaces an older one. */
@@ -74,6 +79,15 @@ final class LocateRetry implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the pending locate without sending it again: the transport was told to start or stop meanwhile,
+     * and a locate sent after that would move a transport someone set rolling (and, while recording, start
+     * a new take). Any thread.
+     */
+    void cancel() {
+        pending.set(null);
+    }
+
     /** Whether a locate is waiting for its report; any thread. */
     boolean pending() {
         return pending.get() != null;
@@ -81,7 +95,7 @@ final class LocateRetry implements AutoCloseable {
 
     private boolean landed(Pending p, long frame, long nanos) {
         long rolled = p.roll() ? Math.max(0, (nanos - p.firstSentNanos()) * sampleRate / 1_000_000_000L) : 0;
-        return frame >= p.frame() - toleranceFrames && frame <= p.frame() + rolled + toleranceFrames;
+        return frame >= p.frame() - toleranceFrames && frame <= p.frame() + rolled + aheadFrames;
     }
 
     private void schedule(Pending p) {

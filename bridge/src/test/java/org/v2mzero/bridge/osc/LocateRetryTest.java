@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class LocateRetryTest {
     private static final int RATE = 48_000;
     private static final long TOLERANCE = RATE / 20;
+    private static final long AHEAD = RATE / 2;
     /** Long enough for every retry and the give-up to have run, with room for a busy machine. */
     private static final long ALL_RETRIES_MILLIS = (LocateRetry.RETRIES + 2) * LocateRetry.RETRY_MILLIS;
 
@@ -25,7 +26,7 @@ class LocateRetryTest {
 
     @Test
     void aLocateReportedInTimeIsSentOnce() throws Exception {
-        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
             retry.request(96_000, false);
             assertTrue(retry.pending());
             retry.reported(480_128, System.nanoTime()); // where the DAW stopped: not the locate
@@ -39,7 +40,7 @@ class LocateRetryTest {
 
     @Test
     void aLocateNeverReportedIsSentAgainThenGivenUp() throws Exception {
-        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
             long start = System.nanoTime();
             retry.request(96_000, false);
             Thread.sleep(ALL_RETRIES_MILLIS);
@@ -54,15 +55,37 @@ class LocateRetryTest {
     void aLocateThatCannotBeSentIsNotLeftPending() {
         try (LocateRetry retry = new LocateRetry((frame, roll) -> {
             throw new java.io.IOException("socket closed");
-        }, RATE, TOLERANCE)) {
+        }, RATE, TOLERANCE, AHEAD)) {
             assertThrows(java.io.IOException.class, () -> retry.request(96_000, false));
             assertFalse(retry.pending());
         }
     }
 
     @Test
+    void aReportAheadOfTheTargetByTheDawsLatencyLands() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
+            retry.request(0, false);
+            retry.reported(4096, System.nanoTime()); // Ardour following JACK transport: 4096 samples ahead
+            assertFalse(retry.pending());
+            Thread.sleep(ALL_RETRIES_MILLIS);
+            assertEquals(List.of(0L), sent);
+        }
+    }
+
+    @Test
+    void aCancelledLocateIsNotSentAgain() throws Exception {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
+            retry.request(96_000, false);
+            retry.cancel(); // the transport was started: moving it now would cut a recording in two
+            assertFalse(retry.pending());
+            Thread.sleep(ALL_RETRIES_MILLIS);
+            assertEquals(List.of(96_000L), sent);
+        }
+    }
+
+    @Test
     void aNewerLocateReplacesTheOlderOne() throws Exception {
-        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
             retry.request(96_000, false);
             retry.request(144_000, false);
             retry.reported(144_000, System.nanoTime());
@@ -73,12 +96,12 @@ class LocateRetryTest {
 
     @Test
     void aRollingLocateLandsWhereItHasRolledSince() throws Exception {
-        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE)) {
+        try (LocateRetry retry = new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD)) {
             long start = System.nanoTime();
             retry.request(12_000, true);
             Thread.sleep(200);
             long rolled = (System.nanoTime() - start) * RATE / 1_000_000_000L;
-            retry.reported(12_000 + rolled + 2 * TOLERANCE, System.nanoTime()); // past where it could be
+            retry.reported(12_000 + rolled + 2 * AHEAD, System.nanoTime()); // past where it could be
             assertTrue(retry.pending());
             retry.reported(12_000 + rolled, System.nanoTime());
             assertFalse(retry.pending());
