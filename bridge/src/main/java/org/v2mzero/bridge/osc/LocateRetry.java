@@ -2,6 +2,7 @@ package org.v2mzero.bridge.osc;
 
 import java.io.IOException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,7 +102,7 @@ final class LocateRetry implements AutoCloseable {
     private void schedule(Pending p) {
         try {
             timer.schedule(() -> retry(p), RETRY_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closed meanwhile: nothing left to retry for.
         }
     }

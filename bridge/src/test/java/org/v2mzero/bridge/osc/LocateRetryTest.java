@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,12 @@ class LocateRetryTest {
 
     private final List<Long> sent = new CopyOnWriteArrayList<>();
 
+    /** Waits until every retry would have run, then checks that these were all the sends. */
+    private void assertSentOnly(List<Long> expected, String why) throws InterruptedException {
+        Thread.sleep(ALL_RETRIES_MILLIS);
+        assertEquals(expected, sent, why);
+    }
+
     /** A retry whose sends are only recorded, in {@link #sent}. */
     private LocateRetry recordingSends() {
         return new LocateRetry((frame, roll) -> sent.add(frame), RATE, TOLERANCE, AHEAD);
@@ -38,8 +45,7 @@ class LocateRetryTest {
             assertTrue(retry.pending());
             retry.reported(96_000, System.nanoTime());
             assertFalse(retry.pending());
-            Thread.sleep(ALL_RETRIES_MILLIS);
-            assertEquals(List.of(96_000L), sent);
+            assertSentOnly(List.of(96_000L), "reported: not sent again");
         }
     }
 
@@ -62,9 +68,9 @@ class LocateRetryTest {
     @Test
     void aLocateThatCannotBeSentIsNotLeftPending() {
         try (LocateRetry retry = new LocateRetry((frame, roll) -> {
-            throw new java.io.IOException("socket closed");
+            throw new IOException("socket closed");
         }, RATE, TOLERANCE, AHEAD)) {
-            assertThrows(java.io.IOException.class, () -> retry.request(96_000, false));
+            assertThrows(IOException.class, () -> retry.request(96_000, false));
             assertFalse(retry.pending());
         }
     }
@@ -75,8 +81,7 @@ class LocateRetryTest {
             retry.request(0, false);
             retry.reported(4096, System.nanoTime()); // Ardour following JACK transport: 4096 samples ahead
             assertFalse(retry.pending());
-            Thread.sleep(ALL_RETRIES_MILLIS);
-            assertEquals(List.of(0L), sent);
+            assertSentOnly(List.of(0L), "landed: not sent again");
         }
     }
 
@@ -86,8 +91,7 @@ class LocateRetryTest {
             retry.request(96_000, false);
             retry.cancel(); // the transport was started: moving it now would cut a recording in two
             assertFalse(retry.pending());
-            Thread.sleep(ALL_RETRIES_MILLIS);
-            assertEquals(List.of(96_000L), sent);
+            assertSentOnly(List.of(96_000L), "cancelled: not sent again");
         }
     }
 
@@ -97,8 +101,7 @@ class LocateRetryTest {
             retry.request(96_000, false);
             retry.request(144_000, false);
             retry.reported(144_000, System.nanoTime());
-            Thread.sleep(ALL_RETRIES_MILLIS);
-            assertEquals(List.of(96_000L, 144_000L), sent, "the older one is not retried");
+            assertSentOnly(List.of(96_000L, 144_000L), "the older one is not retried");
         }
     }
 
@@ -118,29 +121,22 @@ class LocateRetryTest {
 
     @Test
     void theArdourSourceLandsALocateTheDawDropped() throws Exception {
-        try (ArdourStandIn daw = new ArdourStandIn()) {
-            ArdourOscTransportSource source = (ArdourOscTransportSource) daw.start();
-            try {
-                landsADroppedLocate(daw, source);
-            } finally {
-                source.close();
+        try (ArdourStandIn daw = new ArdourStandIn();
+                ArdourOscTransportSource source = (ArdourOscTransportSource) daw.start()) {
+            daw.dropLocates(2);
+            source.locate(2.0);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ALL_RETRIES_MILLIS);
+            while (daw.truthFrame() != 96_000 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
             }
+            assertEquals(96_000, daw.truthFrame(), "the third send moved the DAW");
+            assertEquals(3, daw.controlsSeen().stream().filter("/locate"::equals).count(),
+                    daw.controlsSeen().toString());
+            while (source.locatePending() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(96_000, source.state().frame());
+            assertFalse(source.locatePending(), "settled by the DAW's report");
         }
-    }
-
-    private static void landsADroppedLocate(ArdourStandIn daw, ArdourOscTransportSource source) throws Exception {
-        daw.dropLocates(2);
-        source.locate(2.0);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ALL_RETRIES_MILLIS);
-        while (daw.truthFrame() != 96_000 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(96_000, daw.truthFrame(), "the third send moved the DAW");
-        assertEquals(3, daw.controlsSeen().stream().filter("/locate"::equals).count(), daw.controlsSeen().toString());
-        while (source.locatePending() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertEquals(96_000, source.state().frame());
-        assertFalse(source.locatePending(), "settled by the DAW's report");
     }
 }
