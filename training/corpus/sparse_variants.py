@@ -99,8 +99,8 @@ def variant(tokens, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
                     if program in out_of[k]:
                         continue
                     room = span_stop - unit
-                    kept.append((program, [(key, F["DUR"] + vt.duration_value(
-                        min(vt.duration_units(dur - F["DUR"]), room)), vel) for key, dur, vel in notes]))
+                    kept.append((program, [(key, F["DUR"] + duration_within(dur - F["DUR"], room), vel)
+                                           for key, dur, vel in notes]))
             if kept or tempo is not None:
                 out += [F["POS"] + pos] + ([tempo] if tempo is not None else [])
                 for program, notes in kept:
@@ -108,6 +108,15 @@ def variant(tokens, rng, play_beats=PLAY_BEATS, rest_beats=REST_BEATS):
                     for note in notes:
                         out += note
     return trim(out)
+
+
+def duration_within(dur, room):
+    """The DUR value of a note of DUR value `dur` cut to end within `room` units: the table's longest
+    length that fits (rounding to the nearest could end a long note up to half a beat into a rest)."""
+    value = vt.duration_value(min(vt.duration_units(dur), room))
+    while value > 0 and vt.duration_units(value) > room:
+        value -= 1
+    return value
 
 
 def trim(tokens):
