@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.compose.Note;
@@ -38,31 +38,23 @@ class HitVariantsPythonTest {
     @Test
     void variantsOpenSectionsOnHitsMadeOfThePiecesOwnNotes() throws Exception {
         Python.requireMido(); // v2m_tokens, which the script shares, is the corpus tokenizer
-        Map<String, int[]> pieces = new HashMap<>();
-        StringBuilder jsonl = new StringBuilder();
-        for (int seed = 0; seed < 5; seed++) {
-            Random r = new Random(seed);
-            TempoMap map = TokenFixtures.tempoMap(r, 4, 12, true);
-            String id = "freedoom/piece" + seed;
-            pieces.put(id, MidiTokenizer.encode(TokenFixtures.parts(r, map, 12, true), map));
-            jsonl.append(JSON.writeValueAsString(Map.of("id", id, "tokens", pieces.get(id)))).append('\n');
-        }
-        // A variant already in the corpus is kept and gets no variants of its own.
-        jsonl.append(JSON.writeValueAsString(Map.of("id", "freedoom/piece0~sparse1", "tokens", pieces.get("freedoom/piece0"))))
-                .append('\n');
+        Map<String, int[]> pieces = TokenFixtures.corpus("freedoom/piece0", "freedoom/piece1", "freedoom/piece2",
+                "freedoom/piece3", "freedoom/piece4");
+        Map<String, int[]> lines = new LinkedHashMap<>(pieces);
+        lines.put("freedoom/piece0~sparse1", pieces.get("freedoom/piece0")); // a variant: kept, gets no variants
         Path corpus = Files.createDirectories(dir.resolve("corpus"));
         Path tokens = corpus.resolve("tokens.jsonl");
-        Files.writeString(tokens, jsonl);
+        Files.writeString(tokens, TokenFixtures.jsonl(lines));
 
         Python.Result result = hitVariants(corpus);
         assertEquals(0, result.exitCode(), result.err());
-        List<String> lines = Files.readAllLines(tokens);
-        assertEquals(6 + 5 * 2, lines.size(), "the 6 lines kept, 2 hit variants of each of the 5 pieces appended");
+        List<String> written = Files.readAllLines(tokens);
+        assertEquals(6 + 5 * 2, written.size(), "the 6 lines kept, 2 hit variants of each of the 5 pieces appended");
         result = hitVariants(corpus);
         assertTrue(result.exitCode() != 0 && result.err().contains("already has variants named hits"), result.err());
-        assertEquals(lines, Files.readAllLines(tokens), "a refused run leaves the corpus as it was");
+        assertEquals(written, Files.readAllLines(tokens), "a refused run leaves the corpus as it was");
 
-        for (String line : lines.subList(6, lines.size())) {
+        for (String line : written.subList(6, written.size())) {
             JsonNode piece = JSON.readTree(line);
             String id = piece.get("id").asText();
             int[] variantTokens = JSON.treeToValue(piece.get("tokens"), int[].class);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.v2mzero.models.compose.Note;
@@ -34,18 +33,10 @@ class SparseVariantsPythonTest {
     @Test
     void variantsAreGrammaticalSubsetsOfTheirPieceWithRests() throws Exception {
         Python.requireMido(); // v2m_tokens, which the script shares, is the corpus tokenizer
-        Map<String, int[]> pieces = new HashMap<>();
-        StringBuilder jsonl = new StringBuilder();
-        for (int seed = 0; seed < 6; seed++) {
-            Random r = new Random(seed);
-            TempoMap map = TokenFixtures.tempoMap(r, 4, 12, true);
-            int[] tokens = MidiTokenizer.encode(TokenFixtures.parts(r, map, 12, true), map);
-            String id = (seed == 5 ? "mma/" : "freedoom/") + "piece" + seed;
-            pieces.put(id, tokens);
-            jsonl.append(JSON.writeValueAsString(Map.of("id", id, "tokens", tokens))).append('\n');
-        }
+        Map<String, int[]> pieces = TokenFixtures.corpus("freedoom/piece0", "freedoom/piece1", "freedoom/piece2",
+                "freedoom/piece3", "freedoom/piece4", "mma/piece5");
         Path source = Files.createDirectories(dir.resolve("source"));
-        Files.writeString(source.resolve("tokens.jsonl"), jsonl);
+        Files.writeString(source.resolve("tokens.jsonl"), TokenFixtures.jsonl(pieces));
 
         Path out = dir.resolve("out/tokens.jsonl");
         Python.Result result = sparseVariants(source, "--variants", "2", "--sources", "freedoom");

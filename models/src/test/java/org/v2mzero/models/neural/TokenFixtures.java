@@ -1,7 +1,10 @@
 package org.v2mzero.models.neural;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +27,30 @@ final class TokenFixtures {
     static final int TICKS_PER_UNIT = 80;
 
     private TokenFixtures() {}
+
+    /**
+     * A corpus of on-grid pieces of 12 bars of 4/4 for the corpus scripts' tests: {@code ids[i]} gets the
+     * piece of seed {@code i}; id to tokens, in order.
+     */
+    static Map<String, int[]> corpus(String... ids) {
+        Map<String, int[]> pieces = new LinkedHashMap<>();
+        for (int seed = 0; seed < ids.length; seed++) {
+            Random r = new Random(seed);
+            TempoMap map = tempoMap(r, 4, 12, true);
+            pieces.put(ids[seed], MidiTokenizer.encode(parts(r, map, 12, true), map));
+        }
+        return pieces;
+    }
+
+    /** The pieces as a corpus's {@code tokens.jsonl}: one {@code {"id", "tokens"}} object a line. */
+    static String jsonl(Map<String, int[]> pieces) throws JsonProcessingException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, int[]> e : pieces.entrySet()) {
+            out.append(json.writeValueAsString(Map.of("id", e.getKey(), "tokens", e.getValue()))).append('\n');
+        }
+        return out.toString();
+    }
 
     /** A tempo map with 1..3 changes, in the first {@code bars / 2} bars of {@code beatsPerBar} quarters. */
     static TempoMap tempoMap(Random r, int beatsPerBar, int bars, boolean onGrid) {
