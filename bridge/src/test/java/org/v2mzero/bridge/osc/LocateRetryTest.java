@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,13 @@ class LocateRetryTest {
     private void assertSentOnly(List<Long> expected, String why) throws InterruptedException {
         Thread.sleep(ALL_RETRIES_MILLIS);
         assertEquals(expected, sent, why);
+    }
+
+    /** Polls until {@code condition} holds or the deadline ({@link System#nanoTime}) passes; the caller asserts. */
+    private static void pollUntil(BooleanSupplier condition, long deadlineNanos) throws InterruptedException {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(5);
+        }
     }
 
     /** A retry whose sends are only recorded, in {@link #sent}. */
@@ -54,10 +62,7 @@ class LocateRetryTest {
         try (LocateRetry retry = recordingSends()) {
             long start = System.nanoTime();
             retry.request(96_000, false);
-            long deadline = start + TimeUnit.SECONDS.toNanos(5);
-            while (retry.pending() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            pollUntil(() -> !retry.pending(), start + TimeUnit.SECONDS.toNanos(5));
             assertFalse(retry.pending(), "given up");
             assertEquals(LocateRetry.RETRIES + 1, sent.size(), "the first send and every retry: " + sent);
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
@@ -126,15 +131,11 @@ class LocateRetryTest {
             daw.dropLocates(2);
             source.locate(2.0);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ALL_RETRIES_MILLIS);
-            while (daw.truthFrame() != 96_000 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            pollUntil(() -> daw.truthFrame() == 96_000, deadline);
             assertEquals(96_000, daw.truthFrame(), "the third send moved the DAW");
             assertEquals(3, daw.controlsSeen().stream().filter("/locate"::equals).count(),
                     daw.controlsSeen().toString());
-            while (source.locatePending() && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            pollUntil(() -> !source.locatePending(), deadline);
             assertEquals(96_000, source.state().frame());
             assertFalse(source.locatePending(), "settled by the DAW's report");
         }
