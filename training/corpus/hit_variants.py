@@ -20,15 +20,15 @@ Appends `ID~hitsK` for every piece of CORPUS/tokens.jsonl that is not a variant 
 `sparse_variants.py` wrote: same source prefix, so `train.py` holds a variant out with its piece).
 """
 import argparse
+import bisect
 import json
 import os
 import random
-import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import v2m_tokens as vt  # noqa: E402
-from sparse_variants import duration_within, parse  # noqa: E402
+from sparse_variants import duration_within, is_variant_named, parse  # noqa: E402
 
 F = vt.FIRST
 QUARTER = vt.UNITS_PER_QUARTER
@@ -76,7 +76,7 @@ def variant(tokens, rng):
     left_out = [{p for p in programs if rng.random() < LAYER_DROP} for _ in range(len(hits) + 1)]
     out = []
     for unit, program, key, dur, vel in notes:
-        k = sum(1 for h in hits if h <= unit)  # the section the note starts in
+        k = bisect.bisect_right(hits, unit)  # the section the note starts in
         section_end = rests[k] if k < len(hits) else end + 192
         on_hit = k > 0 and unit < hits[k - 1] + QUARTER
         if on_hit:  # the hit: this beat's notes of every instrument, moved onto it, at full velocity
@@ -104,7 +104,7 @@ def main(argv):
     with open(path) as f:
         lines = f.readlines()
     pieces = [json.loads(line) for line in lines]
-    if any(re.fullmatch(r"[^~]*~%s\d+" % re.escape(a.name), p["id"]) for p in pieces):
+    if any(is_variant_named(p["id"], a.name) for p in pieces):
         sys.exit("%s already has variants named %s; use another --name" % (path, a.name))
     rng, tmp, n = random.Random(a.seed), path + ".tmp", 0
     with open(tmp, "w") as w:

@@ -119,6 +119,11 @@ def duration_within(dur, room):
     return value
 
 
+def is_variant_named(pid, name):
+    """Whether `pid` is a variant this script (or hit_variants.py) wrote under `name`: `ID~NAMEk`."""
+    return re.fullmatch(r"[^~]*~%s\d+" % re.escape(name), pid) is not None
+
+
 def trim(tokens):
     """End on a note (TOKENS.md: no trailing bars or tempo changes), then EOS."""
     last = max(i for i, t in enumerate(tokens) if vt.kind(t) == "VEL")
@@ -148,7 +153,7 @@ def main(argv):
             sys.exit("%s: not found; --append adds to a corpus this script wrote" % path)
         with open(path) as f:
             kept = f.readlines()
-        if any(re.fullmatch(r"[^~]*~%s\d+" % re.escape(a.name), json.loads(line)["id"]) for line in kept):
+        if any(is_variant_named(json.loads(line)["id"], a.name) for line in kept):
             sys.exit("%s already has variants named %s; --append needs another --name" % (path, a.name))
     tmp = path + ".tmp"
     with open(os.path.join(a.source, "tokens.jsonl")) as f, open(tmp, "w") as w:
