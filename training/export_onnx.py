@@ -110,13 +110,14 @@ def weights_to_fp16(m):
     g.node.extend(nodes)
 
 
-def write_model_json(model, out_dir, training, curve_guidance):
+def write_model_json(model, out_dir, training, curve_guidance, curve_search):
     c = model.config
     meta = {"format": FORMAT, "tokens": TOKENS, "vocab": c.vocab, "context": c.context,
             "layers": c.layers, "heads": c.heads, "headDim": c.head_dim, "dModel": c.d_model,
             "curveOffsets": CURVE_OFFSETS, "hitChannels": HIT_CHANNELS, "gridSlots": GRID_SLOTS, "styleDimensions": c.style_dimensions,
             "graphs": {"full": "full.onnx", "step": "step.onnx"}, "training": training,
-            "sampling": {"temperature": 1.0, "topP": 0.95, "curveGuidance": curve_guidance}}
+            "sampling": {"temperature": 1.0, "topP": 0.95, "curveGuidance": curve_guidance,
+                         "curveSearch": curve_search}}
     path = os.path.join(out_dir, "model.json")
     with open(path, "w") as f:
         json.dump(meta, f, indent=2)
@@ -202,6 +203,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--curve-guidance", type=float, default=0.0,
                     help="model.json's sampling.curveGuidance: how much Java amplifies the curve's pull (MODEL.md)")
+    ap.add_argument("--curve-search", type=int, default=1,
+                    help="model.json's sampling.curveSearch: candidate bars Java samples per bar kept (MODEL.md)")
     a = ap.parse_args()
     torch.set_num_threads(2)
     os.makedirs(a.out, exist_ok=True)
@@ -219,7 +222,7 @@ def main():
     model.eval()
     round_to_fp16(model)
     paths = export_graphs(model, a.out)
-    paths.append(write_model_json(model, a.out, training, a.curve_guidance))
+    paths.append(write_model_json(model, a.out, training, a.curve_guidance, a.curve_search))
     # reference.json for every export: Java (CheckOnnx.java, the models tests) checks the graphs with it
     ref, drift = write_reference(model, a.seed, a.out)
     paths.append(ref)

@@ -81,7 +81,8 @@ public final class GenerateBenchmark {
         for (NeuralModel.Device device : devices) {
             try (NeuralModel m = modelDir == null ? NeuralModel.loadDefault(device) : NeuralModel.load(modelDir, device)) {
                 shape = (modelDir == null ? "shipped" : modelDir.toString()) + " (" + m.digest() + ", context "
-                        + m.info().context() + ", " + m.info().layers() + " layers, d " + m.info().dModel() + ")";
+                        + m.info().context() + ", " + m.info().layers() + " layers, d " + m.info().dModel()
+                        + ", curve search " + m.info().sampling().curveSearch() + ")";
                 runs.add(time(m, cue, maxTokens));
             }
         }
@@ -91,7 +92,8 @@ public final class GenerateBenchmark {
     private static Run time(NeuralModel model, double cue, int maxTokens) {
         StyleMatcher matcher = StyleMatcher.shared();
         GenerationRequest request = new GenerationRequest(SyntheticCue.analysis(cue), SyntheticCue.BENCH_PROMPT, 1, cue);
-        // The sampling the model ships with (its curve guidance doubles the passes a token takes).
+        // The sampling the model ships with: its curve guidance doubles the passes a token takes, a curve
+        // search of width w multiplies them by w (tokens/s counts the tokens kept).
         NeuralModelInfo.Sampling sampling = model.info().sampling();
         new OnnxGenerator(model, matcher, OnnxGenerator.Options.of(sampling, WARM_UP_TOKENS)).tokens(request, f -> { });
         OnnxGenerator g = new OnnxGenerator(model, matcher, OnnxGenerator.Options.of(sampling, maxTokens));

@@ -36,6 +36,9 @@ final class CachedDecoder implements AutoCloseable {
     /** The last run's outputs: its present cache is the next run's past. */
     private OrtSession.Result last;
     private int past;
+    /** The outputs {@link #rewind} goes back to, kept open while marked; {@code null} when none is. */
+    private OrtSession.Result marked;
+    private int markedPast;
 
     CachedDecoder(NeuralModel model, float[] styleVector) throws OrtException {
         this.env = model.environment();
@@ -60,10 +63,38 @@ final class CachedDecoder implements AutoCloseable {
         return context;
     }
 
-    /** Forgets the cache: the next {@link #feed} starts at position 0 (the sliding window). */
+    /** Forgets the cache and any mark: the next {@link #feed} starts at position 0 (the sliding window). */
     void reset() {
+        unmark();
         closeLast();
         past = 0;
+    }
+
+    /**
+     * Remembers the cache as it is, so that {@link #rewind} can come back to it after trying tokens (the
+     * curve search tries several bars from one point). The cache stays in native memory, not copied.
+     */
+    void mark() {
+        unmark();
+        marked = last;
+        markedPast = past;
+    }
+
+    /** Back to the cache at the last {@link #mark}, forgetting what was fed since; the mark stays. */
+    void rewind() {
+        if (last != marked) {
+            closeLast();
+        }
+        last = marked;
+        past = markedPast;
+    }
+
+    /** Drops the mark, freeing its cache unless it is the current one. */
+    void unmark() {
+        if (marked != null && marked != last) {
+            marked.close();
+        }
+        marked = null;
     }
 
     /** Feeds one token and its curve row ({@code curve[offset .. offset + 6)}); the logits after it. */
@@ -118,11 +149,12 @@ final class CachedDecoder implements AutoCloseable {
         return (OnnxTensor) v;
     }
 
+    /** Closes the last run's outputs, unless they are marked. */
     private void closeLast() {
-        if (last != null) {
+        if (last != null && last != marked) {
             last.close();
-            last = null;
         }
+        last = null;
     }
 
     /** Native-order direct memory: ONNX Runtime reads it in place instead of copying it. */
@@ -132,6 +164,7 @@ final class CachedDecoder implements AutoCloseable {
 
     @Override
     public void close() {
+        unmark();
         closeLast();
         style.close();
         emptyPast.close();

@@ -23,6 +23,15 @@ final class CueGrammar {
         return new int[] {Kind.BOS.id(0), Kind.TIMESIG.id(Vocabulary.metre(4, 4)), Kind.TEMPO.id(Vocabulary.tempo(bpm))};
     }
 
+    /** A grammar that has accepted {@code tokens[0, n)}: where a candidate continuation starts from. */
+    static CueGrammar after(int[] tokens, int n) {
+        CueGrammar g = new CueGrammar();
+        for (int i = 0; i < n; i++) {
+            g.accept(tokens[i]);
+        }
+        return g;
+    }
+
     /** Fills {@code into} with the ids that may come next; allocation-free. Never all false after the header. */
     void mask(boolean[] into) {
         clock.grammar().mask(into);

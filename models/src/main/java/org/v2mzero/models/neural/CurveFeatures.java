@@ -104,7 +104,7 @@ public final class CurveFeatures {
     }
 
     /** The strongest hit's bump at {@code t}: its weight on the hit, about 0 beyond 3 widths. */
-    private double onHit(double t) {
+    double onHit(double t) {
         double best = 0;
         for (int i = firstAfter(t - 4 * ON_HIT_SECONDS); i < hitTimes.length && hitTimes[i] <= t + 4 * ON_HIT_SECONDS; i++) {
             double z = (t - hitTimes[i]) / ON_HIT_SECONDS;

@@ -46,9 +46,12 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
      * @param topP          nucleus mass
      * @param curveGuidance how much the curve's pull is amplified: logits {@code l_c + g·(l_c − l_flat)}, where
      *                      {@code l_flat} is the model fed a flat curve (0 = the model as trained)
+     * @param curveSearch   candidate bars the curve search samples for each bar it keeps (1 = no search)
      */
-    public record Sampling(Double temperature, Double topP, Double curveGuidance) {
-        public static final Sampling DEFAULT = new Sampling(1.0, 0.95, 0.0);
+    public record Sampling(Double temperature, Double topP, Double curveGuidance, Integer curveSearch) {
+        public static final Sampling DEFAULT = new Sampling(1.0, 0.95, 0.0, 1);
+        /** The widest curve search model.json may ask for: each candidate costs a full pass over its bar. */
+        public static final int MAX_CURVE_SEARCH = 16;
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -104,7 +107,8 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
         }
         Sampling d = Sampling.DEFAULT;
         Sampling full = new Sampling(s.temperature() == null ? d.temperature() : s.temperature(),
-                s.topP() == null ? d.topP() : s.topP(), s.curveGuidance() == null ? d.curveGuidance() : s.curveGuidance());
+                s.topP() == null ? d.topP() : s.topP(), s.curveGuidance() == null ? d.curveGuidance() : s.curveGuidance(),
+                s.curveSearch() == null ? d.curveSearch() : s.curveSearch());
         if (!(full.temperature() >= 0 && full.temperature() <= 10)) {
             throw error(source, "sampling.temperature", full.temperature(), "0..10");
         }
@@ -113,6 +117,9 @@ public record NeuralModelInfo(String source, int context, int layers, int heads,
         }
         if (!(full.curveGuidance() >= 0 && full.curveGuidance() <= 10)) {
             throw error(source, "sampling.curveGuidance", full.curveGuidance(), "0..10");
+        }
+        if (!(full.curveSearch() >= 1 && full.curveSearch() <= Sampling.MAX_CURVE_SEARCH)) {
+            throw error(source, "sampling.curveSearch", full.curveSearch(), "1.." + Sampling.MAX_CURVE_SEARCH);
         }
         return full;
     }

@@ -13,14 +13,17 @@ import org.v2mzero.models.compose.StemPart;
 import org.v2mzero.models.compose.StyleMatcher;
 import org.v2mzero.models.compose.SymbolicComposer;
 import org.v2mzero.models.video.MediaFiles;
+import org.v2mzero.protocol.EventCurve;
 import org.v2mzero.protocol.TempoMap;
 
 /**
  * The zero-pair neural generator (issue 7, training/MODEL.md): a transformer that learned to follow the
  * event curve of music is given the video's. The prompt's MiniLM embedding is the style; the tempo is the
  * one the symbolic composer fits to the picture's hits, forced in the header and held; the tokens are
- * sampled under the grammar ({@link CueGrammar}), each fed with the curve around its time, and decoded
- * on the forced tempo into one stem per instrument the model chose.
+ * sampled under the grammar ({@link CueGrammar}), each fed with the curve around its time (with a curve
+ * search, model.json's {@code sampling.curveSearch}, each bar the best of several the model writes, ranked
+ * against the curve by {@link CurveCritic}), and decoded on the forced tempo into one stem per instrument
+ * the model chose.
  *
  * <p>Deterministic for a seed on one execution provider. Thread-safe: each call has its own cache.
  */
@@ -36,22 +39,27 @@ public final class OnnxGenerator implements Generator {
      * @param topP          nucleus: sample among the most likely tokens holding this much probability
      * @param curveGuidance how much the curve's pull on each token is amplified (0: the model as trained;
      *                      costs a second pass per token), see {@link NeuralModelInfo.Sampling}
+     * @param curveSearch   candidate bars sampled for each bar kept, ranked against the curve (1: none;
+     *                      costs that many passes per token), see {@link SamplingLoop}
      * @param maxTokens     at most this many tokens per cue (the cue's length ends it first, normally)
      */
-    public record Options(double temperature, double topP, double curveGuidance, int maxTokens) {
+    public record Options(double temperature, double topP, double curveGuidance, int curveSearch, int maxTokens) {
         public Options {
             new TokenSampler(temperature, topP); // checks both, one line each
             if (!(curveGuidance >= 0)) {
                 throw new IllegalArgumentException("curveGuidance : " + curveGuidance + " (expected: >= 0)");
+            }
+            if (curveSearch < 1) {
+                throw new IllegalArgumentException("curveSearch : " + curveSearch + " (expected: >= 1)");
             }
             if (maxTokens < 4) {
                 throw new IllegalArgumentException("maxTokens : " + maxTokens + " (expected: >= 4)");
             }
         }
 
-        /** Without curve guidance. */
+        /** Without curve guidance or search. */
         public Options(double temperature, double topP, int maxTokens) {
-            this(temperature, topP, 0, maxTokens);
+            this(temperature, topP, 0, 1, maxTokens);
         }
 
         /** The sampling recorded with the model, no token limit. */
@@ -61,7 +69,7 @@ public final class OnnxGenerator implements Generator {
 
         /** The sampling recorded with the model, at most {@code maxTokens} a cue. */
         public static Options of(NeuralModelInfo.Sampling s, int maxTokens) {
-            return new Options(s.temperature(), s.topP(), s.curveGuidance(), maxTokens);
+            return new Options(s.temperature(), s.topP(), s.curveGuidance(), s.curveSearch(), maxTokens);
         }
     }
 
@@ -160,10 +168,13 @@ public final class OnnxGenerator implements Generator {
         float[] style = matcher.embed(request.prompt()).orElseGet(() -> new float[NeuralModelInfo.STYLE_DIMENSIONS]);
         TokenSampler sampler = new TokenSampler(options.temperature(), options.topP());
         boolean guided = options.curveGuidance() > 0;
+        EventCurve curve = request.analysis().curve();
+        CurveFeatures features = CurveFeatures.of(curve);
         try (CachedDecoder decoder = new CachedDecoder(model, style);
                 CachedDecoder flat = guided ? new CachedDecoder(model, style) : null) {
-            return new SamplingLoop(decoder, flat, options.curveGuidance(), CurveFeatures.of(request.analysis().curve()),
-                    sampler, request.seed()).run(bpm, request.durationSeconds(), options.maxTokens(), progress);
+            return new SamplingLoop(decoder, flat, options.curveGuidance(), features, new CurveCritic(curve, features),
+                    options.curveSearch(), sampler, request.seed())
+                    .run(bpm, request.durationSeconds(), options.maxTokens(), progress);
         } catch (OrtException e) {
             throw new IllegalStateException(model.info().source() + ": generation failed in ONNX Runtime ("
                     + MediaFiles.firstLine(e) + ")", e);

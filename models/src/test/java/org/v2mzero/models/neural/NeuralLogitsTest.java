@@ -82,6 +82,26 @@ class NeuralLogitsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny", "shipped"})
+    void rewindingToAMarkForgetsWhatWasFedSince(String which) throws Exception {
+        try (Case c = Case.of(which); CachedDecoder decoder = new CachedDecoder(c.model(), c.style())) {
+            decoder.feed(c.tokens(), 0, 5, c.curve(), 0);
+            decoder.mark();
+            for (int tries = 0; tries < 2; tries++) { // the mark outlives a rewind: the search tries bar after bar
+                decoder.feed(c.tokens(), 0, 3, c.curve(), 0); // another continuation, then back
+                decoder.feed(c.tokens()[1], c.curve(), 0);
+                assertEquals(9, decoder.past());
+                decoder.rewind();
+                assertEquals(5, decoder.past());
+            }
+            decoder.feed(c.tokens(), 5, 4, c.curve(), 5 * CurveFeatures.SIZE);
+            decoder.unmark();
+            assertClose(floats(c.ref().get("step_second_logits")), decoder.allLogits(),
+                    which + " step.onnx after a rewind, tokens 5..8, P = 5");
+        }
+    }
+
     private static void assertClose(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
         double worst = 0;

@@ -30,7 +30,11 @@ class NeuralModelInfoTest {
         assertEquals(NeuralModelInfo.Sampling.DEFAULT, parse(GOOD).sampling());
         NeuralModelInfo.Sampling s = parse(GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveGuidance\": 1.5}"))
                 .sampling();
-        assertEquals(new NeuralModelInfo.Sampling(1.0, 0.95, 1.5), s);
+        assertEquals(new NeuralModelInfo.Sampling(1.0, 0.95, 1.5, 1), s);
+        assertEquals(4, parse(GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveSearch\": 4}")).sampling()
+                .curveSearch());
+        assertError("m/model.json: sampling.curveSearch : 0 (expected: 1..16)",
+                GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveSearch\": 0}"));
         assertError("m/model.json: sampling.curveGuidance : -1.0 (expected: 0..10)",
                 GOOD.replace("\"newerField\": 1", "\"sampling\": {\"curveGuidance\": -1}"));
         assertError("m/model.json: sampling.topP : 0.0 (expected: > 0 and <= 1)",
