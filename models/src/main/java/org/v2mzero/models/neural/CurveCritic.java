@@ -8,8 +8,10 @@ import org.v2mzero.protocol.EventCurve;
  * the sum over a candidate bar's notes ranks the candidates. A note's worth is its loudness times the
  * video curve where it starts, smoothed as metrics.md smooths it for the curve correlation and centred,
  * so notes where the picture changes more than usual count for a bar and notes where it is still count
- * against it; plus a bonus on the strong hits, where the hit metrics want the music's largest change.
- * A note that ends a silence (no onset for {@link #ENTRY_SECONDS}) counts twice, for good or ill.
+ * against it; plus a bonus on the strong hits, where the hit metrics want the music's largest change,
+ * and a cost in the half second before one, so that the hit lands in the open (a note there takes the
+ * change away from the cut). A note that ends a silence (no onset for {@link #ENTRY_SECONDS}) counts
+ * twice, for good or ill.
  *
  * <p>Why onsets, loudness and entries: the music curve is the change between log-mel frames. On r9's 54
  * takes of the zero-pair table, the velocity-weighted onsets of score.mid, smoothed as the metric
@@ -24,6 +26,8 @@ final class CurveCritic {
     static final double SMOOTH_SECONDS = 1.0;
     /** A note right on a full-strength hit is worth this many z of the smoothed curve besides. */
     static final double HIT_BONUS = 2.0;
+    /** A note this close before a strong hit (and not on it) costs the hit's weight, in z. */
+    static final double PRE_HIT_SECONDS = 0.5;
     /** A note with no onset this long before it ends a silence: it changes the sound the more. */
     static final double ENTRY_SECONDS = 0.5;
 
@@ -75,6 +79,8 @@ final class CurveCritic {
 
     /** The worth of a note starting at {@code seconds} at MIDI velocity {@code velocity}, entries aside. */
     double note(double seconds, int velocity) {
-        return velocity / 127.0 * (smoothed.valueAt(seconds) + HIT_BONUS * features.onHit(seconds));
+        double beforeHit = features.hitWithin(seconds + CurveFeatures.ON_HIT_SECONDS,
+                PRE_HIT_SECONDS - CurveFeatures.ON_HIT_SECONDS);
+        return velocity / 127.0 * (smoothed.valueAt(seconds) + HIT_BONUS * features.onHit(seconds) - beforeHit);
     }
 }

@@ -113,6 +113,12 @@ public final class CurveFeatures {
         return best;
     }
 
+    /** The weight of the first hit after {@code t} if it comes within {@code seconds}, else 0. */
+    double hitWithin(double t, double seconds) {
+        int i = firstAfter(t);
+        return i < hitTimes.length && hitTimes[i] - t <= seconds ? hitWeights[i] : 0;
+    }
+
     /** The next hit beyond the on-hit bump: its weight, falling linearly to 0 at the horizon. */
     private double nextHit(double t) {
         int i = firstAfter(t + ON_HIT_SECONDS);

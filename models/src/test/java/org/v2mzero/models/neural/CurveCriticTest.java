@@ -43,6 +43,15 @@ class CurveCriticTest {
     }
 
     @Test
+    void aNoteJustBeforeTheCutCostsTheCutsWeightSoTheCutLandsInTheOpen() {
+        CurveCritic c = critic(VIDEO);
+        // 0.3 s either side of the cut the smoothed curve is the same; before it, the 6 z cut (weight 1) costs 1.
+        assertEquals(c.note(4.3, 127) - 1, c.note(3.7, 127), 1e-9);
+        assertTrue(c.note(3.7, 127) < 0, "before the cut: " + c.note(3.7, 127));
+        assertEquals(c.note(4.6, 127), c.note(3.4, 127), 1e-9, "0.6 s before: beyond the half second");
+    }
+
+    @Test
     void aNoteThatEndsASilenceCountsTwiceEveryNoteOfItsChord() {
         CurveCritic c = critic(VIDEO);
         CurveCritic.Tally t = new CurveCritic.Tally();
