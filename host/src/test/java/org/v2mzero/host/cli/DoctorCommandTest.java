@@ -21,7 +21,7 @@ class DoctorCommandTest {
         assertTrue(run.out().contains("ok   ffmpeg     FFmpeg "), run.out());
         assertTrue(run.out().contains("providers: CPU"), run.out());
         // The shipped model loads, on the CPU here (no CUDA in the default build).
-        assertTrue(run.out().contains("ok   neural     model ") && run.out().contains("(context 512, 4 layers, d 192) on CPU"),
+        assertTrue(run.out().contains("ok   neural     model ") && run.out().contains("(context 512, 4 layers, d 192, curve search 16) on CPU"),
                 run.out());
         assertEquals("", run.err(), "libjack's own chatter stays out of the terminal");
     }

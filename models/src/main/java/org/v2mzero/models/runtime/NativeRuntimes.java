@@ -57,7 +57,8 @@ public final class NativeRuntimes {
         try (NeuralModel m = NeuralModel.loadDefault(NeuralModel.Device.AUTO)) {
             NeuralModelInfo i = m.info();
             return new Check(true, "model " + m.digest() + " (context " + i.context() + ", " + i.layers()
-                    + " layers, d " + i.dModel() + ") on " + m.executionProvider()
+                    + " layers, d " + i.dModel() + ", curve search " + i.sampling().curveSearch() + ") on "
+                    + m.executionProvider()
                     + m.fallbackReason().map(r -> " (" + r + ")").orElse(""));
         } catch (IOException | RuntimeException | LinkageError e) {
             return new Check(false, "neural model does not load: " + e.getMessage());
