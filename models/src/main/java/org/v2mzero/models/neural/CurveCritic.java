@@ -50,7 +50,7 @@ final class CurveCritic {
     /** The running sum over a cue's notes, and the onsets an entry is told by. Mutable; copy it to branch. */
     static final class Tally {
         private double score;
-        /** The latest onset, and the latest before that one's time. */
+        /** The latest onset time, and the latest one before it: a note is an entry by its gap to the latter. */
         private double last = Double.NEGATIVE_INFINITY;
         private double beforeLast = Double.NEGATIVE_INFINITY;
 

@@ -119,7 +119,6 @@ final class SamplingLoop {
         CurveCritic.Tally kept = new CurveCritic.Tally();
         boolean ended = false;
         while (!ended && count + 1 < maxTokens) {
-            checkInterrupted();
             int room = Math.min(cap, maxTokens - 1 - count);
             if (decoder.past() + room > decoder.context()) {
                 logits = slide();
@@ -160,6 +159,7 @@ final class SamplingLoop {
         float[] logits = start; // read, never written: each feed returns the decoder's own array
         int n = 0;
         while (n < room) {
+            checkInterrupted(); // a round of 16 candidates takes a while: answer a cancel within one token
             g.mask(mask);
             int id = sampler.sample(logits, mask, random);
             if (n > 0 && Kind.BAR.contains(id)) {

@@ -164,17 +164,19 @@ class OnnxGeneratorTest {
     }
 
     @Test
-    void anInterruptCancelsAndStaysSet() {
-        OnnxGenerator g = generator(1.0, 0.95, Integer.MAX_VALUE);
-        try {
-            assertThrows(CancellationException.class, () -> g.generate(request(1, 30), f -> {
-                if (f > 0.1) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertTrue(Thread.currentThread().isInterrupted());
-        } finally {
-            Thread.interrupted();
+    void anInterruptCancelsAndStaysSetWithOrWithoutTheSearch() {
+        for (OnnxGenerator g : List.of(generator(1.0, 0.95, Integer.MAX_VALUE),
+                new OnnxGenerator(model, KEYWORDS, new OnnxGenerator.Options(1.0, 0.95, 0, 4, Integer.MAX_VALUE)))) {
+            try {
+                assertThrows(CancellationException.class, () -> g.generate(request(1, 30), f -> {
+                    if (f > 0.1) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertTrue(Thread.currentThread().isInterrupted());
+            } finally {
+                Thread.interrupted();
+            }
         }
     }
 
