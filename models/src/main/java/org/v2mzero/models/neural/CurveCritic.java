@@ -1,6 +1,7 @@
 package org.v2mzero.models.neural;
 
 import org.v2mzero.models.curve.HannSmoother;
+import org.v2mzero.models.metrics.SyncMetrics;
 import org.v2mzero.protocol.EventCurve;
 
 /**
@@ -22,8 +23,6 @@ import org.v2mzero.protocol.EventCurve;
  * Immutable; any thread.
  */
 final class CurveCritic {
-    /** metrics.md's window for the curve correlation. */
-    static final double SMOOTH_SECONDS = 1.0;
     /** A note right on a full-strength hit is worth this many z of the smoothed curve besides. */
     static final double HIT_BONUS = 2.0;
     /** A note this close before a strong hit (and not on it) costs the hit's weight, in z. */
@@ -35,7 +34,7 @@ final class CurveCritic {
     private final CurveFeatures features;
 
     CurveCritic(EventCurve curve, CurveFeatures features) {
-        double[] s = HannSmoother.smooth(curve.times(), curve.values(), SMOOTH_SECONDS);
+        double[] s = HannSmoother.smooth(curve.times(), curve.values(), SyncMetrics.CORRELATION_SMOOTH);
         double mean = 0;
         for (double v : s) {
             mean += v / s.length;
